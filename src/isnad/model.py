@@ -1,0 +1,98 @@
+"""The data that flows through isnad: raw Article -> Document (clean view + annotations).
+
+Every annotation is a `Span` into `Article.text`, the text exactly as read; nothing here ever
+rewrites that text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+from typing import Any
+
+from isnad.text.offsets import OffsetMap
+
+EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+def article_id(text: str, outlet: str | None = None, title: str | None = None) -> str:
+    """Stable content hash: the same outlet, title and text always give the same id."""
+    h = hashlib.sha256()
+    for part in (outlet or "", title or "", text):
+        h.update(part.encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled range `[start, end)` of the original text; `text` is always `original[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    attributes: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span offsets ({self.start}, {self.end})")
+        if len(self.text) != self.end - self.start:
+            raise ValueError(f"span text length {len(self.text)} != end - start for {self.label}")
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain-JSON form used by every report."""
+        out: dict[str, Any] = {"label": self.label, "start": self.start, "end": self.end, "text": self.text}
+        out.update(self.attributes)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news item as ingested: metadata plus the decoded text that all offsets refer to."""
+
+    id: str
+    text: str
+    source: str
+    outlet: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: datetime | None = None
+    language: str | None = None
+    encoding: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+
+    @classmethod
+    def create(cls, text: str, source: str, **meta: Any) -> Article:
+        """Build an article whose id is the content hash of outlet, title and text."""
+        ident = article_id(text, meta.get("outlet"), meta.get("title"))
+        extra = meta.pop("extra", None)
+        return cls(id=ident, text=text, source=source, extra=MappingProxyType(dict(extra or {})), **meta)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article plus its clean view, sentences, repairs and annotations (all spans into `article.text`).
+
+    `clean` is the repaired text a reader sees; `offsets` maps clean positions back to the original.
+    """
+
+    article: Article
+    clean: str
+    offsets: OffsetMap
+    repairs: tuple[Span, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    annotations: Mapping[str, tuple[Span, ...]] = field(default_factory=lambda: EMPTY)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The original text as read."""
+        return self.article.text
+
+    def layer(self, name: str) -> tuple[Span, ...]:
+        """Spans of one annotation layer (empty when the stage did not run or found nothing)."""
+        return self.annotations.get(name, ())

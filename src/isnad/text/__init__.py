@@ -1,0 +1,1 @@
+"""Arabic text layer: normalised views with offset maps, cleaning, segmentation, numbers and dates."""
