@@ -50,6 +50,7 @@ CODES: dict[str, ErrorCode] = {
         ),
         ErrorCode("ISN111", "sidecar metadata is malformed", "fix the .meta.json file next to the text"),
         ErrorCode("ISN112", "bad value for a metadata option", "use ISO dates such as 2016-11-03"),
+        ErrorCode("ISN113", "input cannot be read", "check the file's permissions"),
         ErrorCode("ISN900", "bad command-line usage", "see isnad --help"),
     )
 }
