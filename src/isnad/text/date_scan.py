@@ -1,0 +1,303 @@
+"""Where to look: one C-level scan for words that can start a temporal expression, then dispatch.
+
+The lead regex is a prefix trie of every lead word (with its و/ف/ب/ل clitic spellings). Frequent words
+that rarely start an expression (هذا، كل، بعد، عام، الثاني) carry a short guard checked inside the same
+scan ("must be followed by a unit", "by a month"), so most false leads cost no Python at all.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from isnad.text import date_lexicon as lx
+from isnad.text.date_lexicon import guarded_trie, trie
+from isnad.text.date_parse import (
+    hedged,
+    p_bareyear,
+    p_daymonth,
+    p_decade,
+    p_defunit,
+    p_freq,
+    p_hedge,
+    p_month,
+    p_numdate,
+    p_ordday,
+    p_partday,
+    p_period,
+    p_preyear,
+    p_relday,
+    p_shahr,
+    p_this,
+    p_unit,
+    p_weekday,
+    p_yawm,
+    p_year,
+    p_year_era,
+    words,
+)
+from isnad.text.date_patterns import (
+    NY,
+    R_AFTER_TOMORROW,
+    R_CLOSE,
+    R_EVENT_ANCHOR,
+    R_PREP,
+    R_TARIKH,
+    S0,
+    E,
+    Parse,
+    Parser,
+    S,
+    begin,
+)
+from isnad.text.date_times import p_ordhour, p_time_digits, p_time_word
+
+
+def p_prep(text: str, pos: int) -> Parse | None:
+    """منذ/قبل/بعد/خلال/لمدة + a quantity (relative or duration) or + any date expression."""
+    m = R_PREP.match(text, pos)
+    if m is None:
+        return None
+    relation = lx.RELATIONS[words(m.group("rel"))]
+    if relation == "after" and not m.group("hedge") and (t := R_AFTER_TOMORROW.match(text, m.end())):
+        return Parse(begin(m), t.end(), "relative", {"kind": "day", "code": "D", "n": 2})
+    q = hedged(text, m)
+    if q is not None:
+        q.start = begin(m)
+        if relation in ("since", "before", "after"):
+            q.label = "relative"
+            q.fields.update(kind="offset", sign=1 if relation == "after" else -1)
+            if relation == "after":
+                q.fields["anchor"] = "ambiguous"
+            elif R_EVENT_ANCHOR.match(text, q.end):
+                q.fields["anchor"] = "event"
+        q.fields["relation"] = relation
+        return q
+    if m.group("hedge"):
+        return None
+    sub = parse_at(text, m.end(), _AFTER_PREP)
+    if sub is None:
+        return None
+    sub.start = begin(m)
+    sub.fields["relation"] = relation
+    return sub
+
+
+def p_tarikh(text: str, pos: int) -> Parse | None:
+    """بتاريخ (17/10/2016): the word "dated" belongs to the date."""
+    m = R_TARIKH.match(text, pos)
+    if m is None:
+        return None
+    for parser in _DATES:
+        sub = parser(text, m.end())
+        if sub is not None:
+            break
+    else:
+        return None
+    sub.start = begin(m)
+    if m.group("po") and (c := R_CLOSE.match(text, sub.end)):
+        sub.end = c.end()
+    return sub
+
+
+_DATES = (p_numdate, p_daymonth, p_ordday, p_month, p_shahr, p_year, p_year_era, p_bareyear)
+_AFTER_PREP = frozenset(_DATES) | frozenset(
+    (
+        p_period,
+        p_defunit,
+        p_this,
+        p_relday,
+        p_weekday,
+        p_yawm,
+        p_partday,
+        p_decade,
+        p_time_word,
+        p_time_digits,
+    )
+)
+
+
+def _pre(items: Any, k: int = 2) -> str:
+    """Regex for the first `k` letters of any of `items` (a short, lossy guard; parsers re-check)."""
+    return trie({w[:k] for w in items})
+
+
+_MONTHS = [*lx.GREGORIAN, *lx.HIJRI]
+_UNIT_OR_COUNT = _pre([*lx.UNITS, *lx.CARDINALS, *lx.VAGUE_COUNTS])
+# What may follow a number that starts an expression, coarsely (the parsers check precisely):
+# a separator (17/10/2016, 10:30), a month (17 أكتوبر), a unit or an era (31 دقيقة, 1437هـ), a clock
+# adverb or time zone (10 صباحا), or nothing when it is a 4-digit year (حرب 1948).
+_AFTER_NUMBER = {
+    "sep": r"[ \t]{0,4}[/\-][ \t]{0,4}[0-9]|\.[0-9]{1,2}\.[0-9]|:[0-9]{2}(?![0-9])",
+    "mon": rf"{S0}{_pre([*_MONTHS, *lx.folded('من|شهر|هذا')], 3)}",
+    "era": rf"{S0}{trie(lx.folded('هـ|م|هجري|هجرية|ميلادي|ميلادية|للهجرة|للميلاد'))}(?!\w)",
+    "unit": rf"(?:[.,][0-9]+)?{S0}{_pre(lx.UNITS)}",
+    "adv": rf"{S}(?:{_pre(lx.CLOCK_ADVERBS)}|بتو|ت|GMT|UTC)",
+}
+_DIGIT_KIND = re.compile(
+    "[وف]?[بل]?[0-9]*(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _AFTER_NUMBER.items()) + ")"
+    rf"|[وف]?[بل]?(?P<bare>[0-9]{{4}}{NY})"
+)
+_DIGIT_PARSERS: dict[str, tuple[Parser, ...]] = {
+    "sep": (p_numdate, p_time_digits),
+    "mon": (p_daymonth,),
+    "era": (p_year_era,),
+    "unit": (p_unit,),
+    "adv": (p_time_digits,),
+    "bare": (p_bareyear,),
+}
+G_DIGIT = "[0-9]{0,3}(?:" + "|".join(_AFTER_NUMBER.values()) + rf"|[0-9]{{3}}{NY})"
+_PARSERS: dict[str, tuple[Parser, ...]] = {}
+_GUARDS: dict[str, set[str]] = {}
+
+
+def _register(words_: Any, *parsers: Parser, guard: str = "") -> None:
+    """Make each folded word a lead for `parsers`; a `guard` must match right after the word."""
+    for w in words_:
+        known = _PARSERS.get(w, ())
+        _PARSERS[w] = known + tuple(p for p in parsers if p not in known)
+        _GUARDS.setdefault(w, set()).add(guard)
+
+
+def _first_words(items: Any) -> set[str]:
+    return {w.split()[0] for w in items}
+
+
+_register(_MONTHS, p_month)
+_register(["شهر"], p_shahr, guard=rf"{S}{_pre(_MONTHS)}")
+_register(["تاريخ"], p_tarikh, guard=rf"{S0}(?::{S0})?(?:\({S0})?(?:[0-9]|ال|{_pre(_MONTHS)})")
+_register([f"{a}{d}" for d in lx.WEEKDAYS for a in ("ال", "لل")], p_weekday)
+_register(["يوم"], p_yawm, guard=rf"{S}(?:ال|لل|[0-9(]|غد|امس)")
+_register(_first_words(lx.ORDINAL_DAYS), p_ordday, guard=rf"{S}(?:من|شهر|الشهر|هذا|وال|عشر|{_pre(_MONTHS)})")
+_register(
+    _first_words(lx.ORDINAL_HOURS), p_ordhour, guard=rf"{S}(?:و|الا|عشر|من{S}|{_pre(lx.CLOCK_ADVERBS)})"
+)
+_register(lx.PARTS_OF_DAY, p_partday, guard=rf"{S}(?:من{S}|يوم|ال|لل|غد|امس|هذا|[0-9])")
+_register(lx.folded("أمس|الأمس|البارحة|اليوم|غدا|الليلة|الآن|حاليا"), p_relday)
+_register(["اول"], p_relday, guard=rf"{S}(?:من{S})?(?:ال)?امس")
+_register(lx.folded("العام|السنة|عام|سنة"), p_year, guard=rf"{S0}\(?{S0}[0-9]")
+_register(["عامي", "سنتي"], p_year, guard=rf"{S}[0-9]")
+_register(["الساعه", "للساعه"], p_time_word, guard=rf"{S}(?:[0-9]|ال)")
+_register([f"{a}{u}" for u in lx.UNITS for a in ("ال", "لل")], p_defunit, guard=rf"{S}ال")
+_register(["هذا", "هذه"], p_this, guard=rf"{S}ال(?:عام|سنه|شهر|اسبوع|يوم|ليله|صباح|مساء|ايام|عقد|قرن){E}")
+# After a preposition, ال must start a unit, weekday, relative day, ordinal or decade ("قبل الانتخابات" is
+# no lead): their stems, by first two letters.
+_DEF_STEMS = _pre(
+    [
+        *lx.UNITS,
+        *lx.WEEKDAYS,
+        *lx.folded("أمس|يوم|ليلة|ساعة|آن"),
+        *(w[2:] for w in lx.ORDINAL_DAYS),
+        *(d[2:] for d in lx.DECADES),
+    ]
+)
+_AFTER_PREP_WORDS = _pre([*_MONTHS, *lx.PERIOD_PARTS, *lx.PARTS_OF_DAY, "يوم", "شهر"]) + "|" + trie(lx.HEDGES)
+_register(
+    lx.RELATIONS,
+    p_prep,
+    guard=rf"{S}(?:[0-9(]|(?:ال|لل){_DEF_STEMS}|هذ|غد|امس|{_UNIT_OR_COUNT}|{_AFTER_PREP_WORDS})",
+)
+_register(lx.HEDGES, p_hedge, guard=rf"{S}(?:[0-9]|{_UNIT_OR_COUNT})")
+_register(_first_words(lx.CARDINALS), p_unit, guard=rf"{S}(?:و|{_pre(lx.UNITS)})")
+_register(lx.VAGUE_COUNTS, p_unit, guard=rf"{S}(?:ال)?{_pre(lx.UNITS)}")
+_register([w for w, (_c, _m, n) in lx.UNITS.items() if n == 2], p_unit)
+_register([w for w, (_c, _m, n) in lx.UNITS.items() if n == 1], p_unit, guard=rf"{S}واحد")
+_register(lx.PERIOD_PARTS, p_period, guard=rf"{S}(?:من{S}|شهر|ال|عام|سنه|هذ|[0-9(]|{_pre(_MONTHS)})")
+_register(lx.FREQUENCY, p_freq)
+_register(["كل"], p_freq, guard=rf"{S}(?:[0-9]|{_UNIT_OR_COUNT})")
+_register(lx.DECADES, p_decade)
+
+
+_NO_CLITICS = frozenset([*lx.GREGORIAN, *lx.HIJRI, *lx.RELATIONS])
+
+
+def _spellings(word: str) -> list[str]:
+    """The word with the prepositions it can carry (ل + ال is written لل); و/ف are handled in the regex."""
+    if word.startswith("ال"):
+        return [word, "ب" + word, "ل" + word[1:]]
+    if word in _NO_CLITICS:
+        return [word]
+    return [word, "ب" + word, "ل" + word]
+
+
+_CANONICAL: dict[str, str] = {}
+_ENDS: dict[str, set[str]] = {}
+for _w in _PARSERS:
+    for _s in _spellings(_w):
+        _ENDS.setdefault(_s, set()).update(_GUARDS[_w])
+        for _c in ("", "و", "ف"):
+            _CANONICAL.setdefault(_c + _s, _w)
+_PREYEAR = frozenset(c + w for w in ("في", "حتي", "بحلول") for c in ("", "و", "ف"))
+for _w in ("في", "حتي", "بحلول"):
+    _ENDS.setdefault(_w, set()).add(rf"{S}(?:\({S0})?[0-9]{{4}}{NY}")
+for _c in ("", "ب", "ل"):
+    _ENDS[_c + "#"] = {G_DIGIT}
+# Opening punctuation and line breaks become spaces in the copy the lead regex scans, so its literal
+# " " prefix (a fast memchr-style search in `re`) finds every word start.
+_SPACES = ("\n", "(", '"', "«", "\t")
+
+
+def _terminal(guards: set[str]) -> str:
+    """What must hold where a lead word ends: the word is complete, and its guard accepts what follows."""
+    if guards == {G_DIGIT}:
+        return f"(?={G_DIGIT})"
+    if "" in guards:
+        return r"(?!\w)"
+    return r"(?!\w)(?=" + "|".join(sorted(guards)) + ")"
+
+
+@cache
+def _lead() -> re.Pattern[str]:
+    """The lead regex (compiled on first use: it is large)."""
+    return re.compile(
+        " ([وف]?" + guarded_trie({k: _terminal(v) for k, v in _ENDS.items()}, lx.WORD_INITIAL_ORDER) + ")"
+    )
+
+
+_BY_SPELLING: dict[str, tuple[Parser, ...]] = {s: _PARSERS[w] for s, w in _CANONICAL.items()}
+_BY_SPELLING.update(dict.fromkeys(_PREYEAR, (p_preyear,)))
+
+
+def _parsers(m: re.Match[str]) -> tuple[Parser, ...]:
+    """Parsers worth trying at a lead (its guard has already accepted what follows)."""
+    lead = m.group(1)
+    found = _BY_SPELLING.get(lead)
+    if found is not None:
+        return found
+    if lead[-1] in "0123456789":
+        kind = _DIGIT_KIND.match(m.string, m.start(1))
+        return _DIGIT_PARSERS[kind.lastgroup or ""] if kind else ()
+    return _BY_SPELLING.get(words(lead), ())
+
+
+def parse_at(text: str, pos: int, allowed: frozenset[Parser]) -> Parse | None:
+    """Parse the expression starting at `pos` (right after a space), trying only `allowed` parsers."""
+    m = _lead().match(text, pos - 1)
+    if m is None:
+        return None
+    for parser in _parsers(m):
+        if parser in allowed and (found := parser(text, pos)) is not None:
+            return found
+    return None
+
+
+def scan(text: str) -> list[Parse]:
+    """All expressions in `text` (which must start with a space), left to right, non-overlapping."""
+    lookup = text
+    for ch in _SPACES:
+        if ch in lookup:
+            lookup = lookup.replace(ch, " ")
+    out: list[Parse] = []
+    last = 0
+    for m in _lead().finditer(lookup):
+        pos = m.start(1)
+        if pos < last:
+            continue
+        for parser in _parsers(m):
+            found = parser(text, pos)
+            if found is not None:
+                out.append(found)
+                last = found.end
+                break
+    return out
