@@ -1,0 +1,114 @@
+"""The `isnad` command: thin typer faces over library calls; errors become messages only here."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from isnad import __version__
+from isnad.examples import corpus_path
+from isnad.ingest import IngestOptions, ingest
+from isnad.pipeline import analyze_all
+from isnad.report.analysis_json import analysis_json
+from isnad.report.analysis_text import render_analysis, render_errors
+
+app = typer.Typer(
+    help="isnad: Arabic-first multi-source news verification.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def _usage_error(detail: str, advice: str) -> typer.Exit:
+    Console(stderr=True).print(f"[red]ISN900[/red] {detail} — {advice}")
+    return typer.Exit(code=2)
+
+
+def _parse_published(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise _usage_error(f"--published {value!r} is not a date", "use ISO 8601, e.g. 2016-11-03") from None
+
+
+@app.command()
+def analyze(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, directories or http(s) URLs. None: the built-in example corpus."),
+    ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for programs")] = (
+        Format.text
+    ),
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="write the report here, not stdout")] = None,
+    outlet: Annotated[str | None, typer.Option(help="outlet name for .txt inputs without one")] = None,
+    published: Annotated[str | None, typer.Option(help="publication date for .txt inputs (ISO 8601)")] = None,
+    max_bytes: Annotated[int, typer.Option(help="reject inputs larger than this")] = 20_000_000,
+    body_field: Annotated[str | None, typer.Option(help="JSON field holding the article body")] = None,
+    title_field: Annotated[str | None, typer.Option(help="JSON field holding the title")] = None,
+    include_text: Annotated[bool, typer.Option(help="JSON: include the original and clean text")] = False,
+) -> None:
+    """Read articles and report repairs, sentences, numbers and dates, each as a span into the text."""
+    err = Console(stderr=True)
+    inputs = paths or []
+    if not inputs:
+        inputs = [str(corpus_path())]
+        err.print(f"[dim]no input given: analysing the built-in example corpus ({inputs[0]})[/dim]")
+    options = IngestOptions.from_cli(
+        max_bytes=max_bytes,
+        outlet=outlet,
+        published=_parse_published(published),
+        body_field=body_field,
+        title_field=title_field,
+    )
+    result = ingest(inputs, options)
+    docs = analyze_all(result.articles)
+    if fmt is Format.json:
+        report = analysis_json(docs, result.errors, include_text=include_text)
+        _emit(json.dumps(report, ensure_ascii=False, indent=2) + "\n", out)
+    elif out is None:
+        render_analysis(Console(), docs, result.errors)
+    else:
+        buffer = io.StringIO()
+        render_analysis(Console(file=buffer, width=120, no_color=True), docs, result.errors)
+        _emit(buffer.getvalue(), out)
+    if result.errors:
+        if fmt is Format.json or out is not None:
+            render_errors(err, result.errors)
+        err.print(f"[red]{len(result.errors)} input(s) rejected[/red]; {len(docs)} article(s) analysed")
+        raise typer.Exit(code=1)
+
+
+def _emit(report: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(report)
+        return
+    try:
+        out.write_text(report, encoding="utf-8")
+    except OSError as exc:
+        raise _usage_error(f"cannot write {out}: {exc.strerror}", "choose a writable --out path") from None
+
+
+@app.command()
+def version() -> None:
+    """Print the isnad version."""
+    typer.echo(__version__)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()

@@ -1,0 +1,1 @@
+"""Renderers: the same analysis as JSON (for machines) or text (for people)."""
