@@ -1,0 +1,48 @@
+"""Quality floors: the eval scripts' figures, pinned a little below what was measured, so they cannot drop
+silently. The figures themselves are printed by the scripts in eval/ (see the README)."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+EVAL = Path(__file__).resolve().parents[1] / "eval"
+
+
+def _eval_module(name: str) -> ModuleType:
+    sys.path.insert(0, str(EVAL))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.pop(0)
+
+
+@pytest.fixture(scope="module")
+def wojood_scores(datasets_dir: Path) -> dict[str, Any]:
+    if not (datasets_dir / "wojood_sample").is_dir():
+        pytest.skip("Wojood sample not found")
+    scores: dict[str, Any] = _eval_module("numbers_dates").run()
+    return scores
+
+
+def test_date_spans_against_wojood(wojood_scores: dict[str, Any]) -> None:
+    dates = wojood_scores["dates"]
+    assert dates["exact"]["f1"] >= 0.75
+    assert dates["overlap"]["f1"] >= 0.92
+    assert dates["overlap"]["p"] >= 0.95
+
+
+def test_number_spans_against_wojood(wojood_scores: dict[str, Any]) -> None:
+    numbers = wojood_scores["numbers"]
+    assert numbers["overlap"]["r"] >= 0.90
+    assert numbers["overlap"]["f1"] >= 0.60
+    assert numbers["exact-token"]["f1"] >= 0.47
+
+
+def test_numbers_and_dates_pooled(wojood_scores: dict[str, Any]) -> None:
+    assert wojood_scores["overall"]["overlap"]["f1"] >= 0.86
