@@ -108,3 +108,37 @@ def test_console_script_runs_in_a_subprocess(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr.decode()
     assert json.loads(out.read_text("utf-8"))["summary"]["articles"] >= 8
+
+
+def test_json_field_names_are_configurable(tmp_path: Path) -> None:
+    record = {
+        "headline": "افتتاح جسر",
+        "story": "افتتحت البلدية جسرا طوله 120 مترا.",
+        "paper": "صحيفة الغد",
+        "when": "2024-05-02T08:00:00",
+        "link": "https://example.org/a",
+    }
+    path = tmp_path / "custom.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    code, report = _json_run(
+        str(path),
+        "--body-field",
+        "story",
+        "--title-field",
+        "headline",
+        "--outlet-field",
+        "paper",
+        "--date-field",
+        "when",
+        "--url-field",
+        "link",
+    )
+    assert code == 0
+    article = report["documents"][0]["article"]
+    assert (article["title"], article["outlet"], article["url"]) == (
+        "افتتاح جسر",
+        "صحيفة الغد",
+        record["link"],
+    )
+    assert article["published"].startswith("2024-05-02")
+    assert report["documents"][0]["numbers"][0]["value"] == 120

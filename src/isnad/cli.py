@@ -61,6 +61,10 @@ def analyze(
     max_bytes: Annotated[int, typer.Option(help="reject inputs larger than this")] = 20_000_000,
     body_field: Annotated[str | None, typer.Option(help="JSON field holding the article body")] = None,
     title_field: Annotated[str | None, typer.Option(help="JSON field holding the title")] = None,
+    outlet_field: Annotated[str | None, typer.Option(help="JSON field holding the outlet")] = None,
+    url_field: Annotated[str | None, typer.Option(help="JSON field holding the URL")] = None,
+    date_field: Annotated[str | None, typer.Option(help="JSON field holding the date")] = None,
+    timeout: Annotated[float, typer.Option(help="seconds to wait for a URL")] = 10.0,
     include_text: Annotated[bool, typer.Option(help="JSON: include the original and clean text")] = False,
 ) -> None:
     """Read articles and report repairs, sentences, numbers and dates, each as a span into the text."""
@@ -75,6 +79,10 @@ def analyze(
         published=_parse_published(published),
         body_field=body_field,
         title_field=title_field,
+        outlet_field=outlet_field,
+        url_field=url_field,
+        date_field=date_field,
+        timeout=timeout,
     )
     result = ingest(inputs, options)
     docs = analyze_all(result.articles)

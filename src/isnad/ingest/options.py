@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from isnad import __version__
@@ -46,14 +46,25 @@ class IngestOptions:
         published: datetime | None = None,
         body_field: str | None = None,
         title_field: str | None = None,
+        outlet_field: str | None = None,
+        url_field: str | None = None,
+        date_field: str | None = None,
+        timeout: float | None = None,
     ) -> IngestOptions:
         """Map the command-line flags (single field names, one size cap) onto options."""
-        opts = cls(max_bytes=max_bytes, fetch_max_bytes=max_bytes, outlet=outlet, published=published)
-        if body_field:
-            opts = replace(opts, body_fields=(body_field,))
-        if title_field:
-            opts = replace(opts, title_field=title_field)
-        return opts
+        base = cls()
+        return cls(
+            max_bytes=max_bytes,
+            fetch_max_bytes=max_bytes,
+            outlet=outlet,
+            published=published,
+            body_fields=(body_field,) if body_field else base.body_fields,
+            title_field=title_field or base.title_field,
+            outlet_fields=(outlet_field,) if outlet_field else base.outlet_fields,
+            url_field=url_field or base.url_field,
+            date_fields=(date_field,) if date_field else base.date_fields,
+            fetch_timeout=base.fetch_timeout if timeout is None else timeout,
+        )
 
 
 @dataclass
