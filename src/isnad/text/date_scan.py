@@ -147,7 +147,8 @@ _DIGIT_PARSERS: dict[str, tuple[Parser, ...]] = {
     "adv": (p_time_digits,),
     "bare": (p_bareyear,),
 }
-G_DIGIT = "[0-9]{0,3}(?:" + "|".join(_AFTER_NUMBER.values()) + rf"|[0-9]{{3}}{NY})"
+# Possessive: every follower starts with a non-digit, so giving digits back can never help a match.
+G_DIGIT = "(?:[0-9]*+(?:" + "|".join(_AFTER_NUMBER.values()) + rf")|[0-9]{{3}}{NY})"
 _PARSERS: dict[str, tuple[Parser, ...]] = {}
 _GUARDS: dict[str, set[str]] = {}
 
@@ -250,9 +251,11 @@ def _terminal(guards: set[str]) -> str:
 @cache
 def _lead() -> re.Pattern[str]:
     """The lead regex (compiled on first use: it is large)."""
-    return re.compile(
-        " ([وف]?" + guarded_trie({k: _terminal(v) for k, v in _ENDS.items()}, lx.WORD_INITIAL_ORDER) + ")"
-    )
+    ends = {k: _terminal(v) for k, v in _ENDS.items()}
+    # The few leads that themselves start with و/ف (في، فجر، واحد) are tried first; every other word then
+    # takes its clitic possessively, so a word starting with و/ف is not run through the trie twice.
+    own = guarded_trie({k: v for k, v in ends.items() if k[0] in "وف"})
+    return re.compile(f" ((?:{own})|[وف]?+" + guarded_trie(ends, lx.WORD_INITIAL_ORDER) + ")")
 
 
 _BY_SPELLING: dict[str, tuple[Parser, ...]] = {s: _PARSERS[w] for s, w in _CANONICAL.items()}
