@@ -116,14 +116,14 @@ def _atoms(view: View) -> list[Atom]:
     """Digit and word atoms, sorted by position."""
     text = view.text
     atoms: list[Atom] = []
+    # Only a text that had an Arabic decimal sign needs its digit dots looked up in the original.
+    arabic_decimal = "٫" in view.original
     for m in _DIGITS.finditer(text):
-        a = _digit_atom(view, m)
-        if a is not None:
+        if m.group("junk") is None and (a := _digit_atom(view, m, arabic_decimal)) is not None:
             atoms.append(a)
     for scan in _WORD_SCANS:
         for m in scan.finditer(text):
-            a = _word_atom(text, m)
-            if a is not None:
+            if (a := _word_atom(text, m)) is not None:
                 atoms.append(a)
     first = _WORD_AT_START.match(text)
     if first is not None and (a := _word_atom(text, first)) is not None:
@@ -132,15 +132,15 @@ def _atoms(view: View) -> list[Atom]:
     return atoms
 
 
-def _digit_atom(view: View, m: re.Match[str]) -> Atom | None:
+def _digit_atom(view: View, m: re.Match[str], arabic_decimal: bool) -> Atom | None:
     """A digit run with its proclitic (ب1.2، الـ15), or None for IDs, dates, times and glued junk."""
     text = view.text
     s = m.start()
-    cl = _clitic_before(text, s)
-    if cl is None or m.group("junk"):
+    cl = _clitic_before(text, s) if s else ""
+    if cl is None:
         return None
-    digits = m.group(0)
-    dot = digits.find(".")
+    digits = m.group()
+    dot = digits.find(".") if arabic_decimal else -1
     parsed = parse_digits(digits, dot > 0 and view.original[view.offsets.start(s + dot)] == "٫")
     if parsed is None:
         return None
@@ -218,8 +218,8 @@ def _describe(view: View, rev: str, phrases: list[Phrase], i: int, free: int) ->
         hedge, hspan = HEDGES_AFTER[" ".join(post.group("h").split())], post.span("h")
     if hedge is not None:
         attrs["hedge"] = hedge
-        attrs["hedge_text"] = view.original[slice(*view.original_span(*hspan))]
-    a, b = view.original_span(start, end)
+        attrs["hedge_text"] = view.original[slice(*view.offsets.span(*hspan))]
+    a, b = view.offsets.span(start, end)
     return Span(a, b, view.original[a:b], "number", attrs), used, max(end, unit_end)
 
 
@@ -315,13 +315,17 @@ def _scaled(p: Phrase, q: Phrase) -> float:
     return p.value
 
 
+_EMPTY_ATTRS: dict[str, Any] = dict.fromkeys(
+    ("value", "kind", "hedge", "hedge_text", "low", "high", "unit", "unit_class", "unit_start", "unit_end",
+     "currency", "currency_assumed", "ordinal", "percent"),
+)  # fmt: skip
+
+
 def _base_attrs(p: Phrase, high: Phrase | None) -> dict[str, Any]:
     """The full attribute record (every key always present, None when it does not apply)."""
-    attrs: dict[str, Any] = {
-        "value": _num(p.value), "kind": "cardinal", "hedge": None, "hedge_text": None,
-        "low": None, "high": None, "unit": None, "unit_class": None, "unit_start": None,
-        "unit_end": None, "currency": None, "currency_assumed": None, "ordinal": None, "percent": None,
-    }  # fmt: skip
+    attrs = _EMPTY_ATTRS.copy()  # copying a template is ~5x cheaper than a 14-key literal
+    attrs["value"] = _num(p.value)
+    attrs["kind"] = "cardinal"
     if high is not None:
         low = _num(_scaled(p, high))
         attrs.update(kind="range", value=low, low=low, high=_num(high.value))
@@ -367,7 +371,7 @@ def _attach_unit(view: View, tail: re.Match[str], attrs: dict[str, Any], year_li
         if q is not None and (code is not None or (cls == "distance" and q.group(1).startswith("مربع"))):
             cls = "area" if cls == "distance" else cls
             uend = q.end(1)
-    a, b = view.original_span(ustart, uend)
+    a, b = view.offsets.span(ustart, uend)
     attrs.update(unit=text[ustart:uend], unit_class=cls, unit_start=a, unit_end=b)
     return uend
 
@@ -389,6 +393,6 @@ def _year_like(p: Phrase) -> bool:
 
 def _num(x: float) -> int | float:
     """JSON-friendly number: int when whole."""
-    if x == int(x) and abs(x) < 2**53:
+    if x == int(x) and -(2**53) < x < 2**53:
         return int(x)
     return round(x, 6)

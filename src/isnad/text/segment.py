@@ -95,21 +95,34 @@ def sentences(view: View) -> list[Span]:
     terms = _positions(text, _TERMS)
     quotes = _positions(text, _QUOTES)
     original = view.original
-    identity = view.offsets.is_identity
+    offsets = None if view.offsets.is_identity else view.offsets
     out: list[Span] = []
     last_end = ti = 0
     for index, (ps, pe) in enumerate(paras):
         tj = bisect_left(terms, pe, ti)
         attrs = MappingProxyType({"paragraph": index})
-        ranges = _split_paragraph(text, ps, pe, terms[ti:tj], quotes) if tj > ti else [(ps, pe)]
+        ranges = _split_paragraph(text, ps, pe, terms[ti:tj], quotes) if tj > ti else ((ps, pe),)
         ti = tj
         for a, b in ranges:
-            if identity:
-                out.append(Span(a, b, original[a:b], "sentence", attrs))
-            elif (span := _to_span(view, a, b, "sentence", attrs, last_end)) is not None:
-                out.append(span)
-                last_end = span.end
+            if offsets is not None:  # inlined _to_span: this loop runs once per sentence
+                a, b = offsets.span(a, b)
+                a = max(a, last_end)
+                if a < b and (original[a].isspace() or original[b - 1].isspace()):
+                    a, b = _trim(original, a, b)
+                if a >= b:
+                    continue
+                last_end = b
+            out.append(Span(a, b, original[a:b], "sentence", attrs))
     return out
+
+
+def _trim(original: str, a: int, b: int) -> tuple[int, int]:
+    """Original range without leading and trailing whitespace (it may come back through the map)."""
+    while a < b and original[a].isspace():
+        a += 1
+    while b > a and original[b - 1].isspace():
+        b -= 1
+    return a, b
 
 
 def _positions(text: str, chars: str) -> list[int]:
