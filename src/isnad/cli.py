@@ -96,9 +96,9 @@ def analyze(
         render_analysis(Console(file=buffer, width=120, no_color=True), docs, result.errors)
         _emit(buffer.getvalue(), out)
     if result.errors:
-        if fmt is Format.json or out is not None:
+        if fmt is Format.json or out is not None:  # the text report on stdout already lists them
             render_errors(err, result.errors)
-        err.print(f"[red]{len(result.errors)} input(s) rejected[/red]; {len(docs)} article(s) analysed")
+            err.print(f"[red]{len(result.errors)} input(s) rejected[/red]; {len(docs)} article(s) analysed")
         raise typer.Exit(code=1)
 
 
