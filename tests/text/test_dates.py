@@ -455,3 +455,21 @@ def test_random_text_never_raises_and_spans_are_valid(text: str, published: date
 def test_long_blank_runs_never_join_an_expression() -> None:
     for text in ("عام" + " " * 50 + "2014", "يوم" + "\t" * 50 + "الخميس", "17" + " " * 50 + "أكتوبر"):
         assert all("     " not in s.text and "\t\t\t\t\t" not in s.text for s in dates(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression", "value"),
+    [
+        (
+            "اندلع الحريق عند الساعة الثالثة وعشر دقائق فجرا في السوق.",
+            "الساعة الثالثة وعشر دقائق فجرا",
+            "T03:10",
+        ),
+        ("عاد الوفد عند السابعة وخمس وعشرين دقيقة مساء.", "السابعة وخمس وعشرين دقيقة مساء", "T19:25"),
+    ],
+)
+def test_minutes_in_words_belong_to_the_clock_time(sentence: str, expression: str, value: str) -> None:
+    spans = find_dates(normalize(sentence), datetime(2025, 8, 2))
+    times = [s for s in spans if s.label == "time"]
+    assert [(s.text, s.attributes["value"]) for s in times] == [(expression, value)]
+    assert not [s for s in spans if s.label == "duration"]

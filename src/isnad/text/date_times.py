@@ -9,6 +9,8 @@ from isnad.text import date_lexicon as lx
 from isnad.text.date_patterns import R_ORDHOUR, R_TIME_DIGITS, R_TIME_WORD, Parse, begin
 
 _FRACTIONS = {"النصف": 30, "الربع": 15, "الثلث": 20}
+# Minutes said in words after an hour ("الثالثة وعشر دقائق"), in the matching view's spelling.
+_WORD_MINUTES = {"خمس": 5, "عشر": 10, "عشرين": 20, "خمس وعشرين": 25}
 
 
 def _words(s: str) -> str:
@@ -19,7 +21,8 @@ def _clock(m: re.Match[str], hour: int, minute: int) -> Parse | None:
     """Apply fractions ("والنصف", "إلا ربعا") and the part-of-day adverb to a clock reading."""
     g = m.groupdict()
     if g.get("fr"):
-        minute = _FRACTIONS.get(g["fr"]) or int(g.get("fm") or 0)
+        words = g.get("fw") or g.get("fw1")
+        minute = _WORD_MINUTES[_words(words)] if words else _FRACTIONS.get(g["fr"]) or int(g.get("fm") or 0)
     elif g.get("ng"):
         neg = g["ng"]
         back = 15 if neg.startswith("ربع") else 20 if neg.startswith("ثلث") else int(g.get("nm") or 0)
