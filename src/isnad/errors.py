@@ -51,6 +51,11 @@ CODES: dict[str, ErrorCode] = {
         ErrorCode("ISN111", "sidecar metadata is malformed", "fix the .meta.json file next to the text"),
         ErrorCode("ISN112", "bad value for a metadata option", "use ISO dates such as 2016-11-03"),
         ErrorCode("ISN113", "input cannot be read", "check the file's permissions"),
+        ErrorCode(
+            "ISN199",
+            "isnad failed unexpectedly on this input",
+            "this is a bug in isnad: please report it with the input; the other inputs were still read",
+        ),
         ErrorCode("ISN900", "bad command-line usage", "see isnad --help"),
     )
 }

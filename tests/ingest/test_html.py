@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from ingest_helpers import PARAGRAPHS, page
 
 from isnad.ingest import ingest
@@ -42,3 +43,30 @@ def test_a_page_without_article_text_is_isn107(tmp_path: Path) -> None:
     result = ingest([path])
     assert result.articles == []
     assert [(e.code, e.source) for e in result.errors] == [("ISN107", str(path))]
+
+
+def test_the_page_publication_time_is_kept_to_the_minute(tmp_path: Path) -> None:
+    path = tmp_path / "park.html"
+    path.write_text(page(), encoding="utf-8")
+    (article,) = ingest([path]).articles
+    assert article.published is not None
+    assert article.published.isoformat() == "2022-05-09T09:15:00+03:00"
+
+
+def test_an_unexpected_failure_is_reported_and_later_inputs_are_still_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from isnad.ingest import html as html_module
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("extractor exploded")
+
+    monkeypatch.setattr(html_module, "_page_timestamp", broken)
+    bad = tmp_path / "a.html"
+    bad.write_text(page(), encoding="utf-8")
+    good = tmp_path / "b.txt"
+    good.write_text("افتتحت البلدية حديقة جديدة في الحي الغربي.", encoding="utf-8")
+    result = ingest([bad, good])
+    assert [(e.code, e.source) for e in result.errors] == [("ISN199", str(bad))]
+    assert "extractor exploded" in result.errors[0].detail
+    assert [a.source for a in result.articles] == [str(good)]

@@ -60,6 +60,9 @@ def ingest(inputs: Sequence[str | Path], options: IngestOptions | None = None) -
             _ingest_one(item, opts, result)
         except InputError as exc:
             result.errors.append(exc)
+        except Exception as exc:  # a bug must not cost the user the inputs already read
+            detail = f"{type(exc).__name__}: {exc}"
+            result.errors.append(InputError("ISN199", str(item), detail))
     return result
 
 

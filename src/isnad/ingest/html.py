@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import warnings
+from datetime import datetime
 from typing import Any
 
 from isnad.errors import InputError
-from isnad.ingest.meta import date_or_note, language_tag, text_or_none
+from isnad.ingest.meta import date_or_note, language_tag, parse_date, text_or_none
 from isnad.ingest.options import IngestOptions, IngestResult
 from isnad.model import Article
 
@@ -40,7 +41,7 @@ def read_html(html: str, source: str, options: IngestOptions, result: IngestResu
     text = _body_text(doc.body) if doc.body is not None else ""
     text = text or doc.text.strip()
     notes: list[str] = []
-    published = date_or_note(doc.date, notes) or options.published
+    published = _page_timestamp(html) or date_or_note(doc.date, notes) or options.published
     for message in notes:
         result.note(source, message)
     author = text_or_none(doc.author)
@@ -57,6 +58,33 @@ def read_html(html: str, source: str, options: IngestOptions, result: IngestResu
             extra={"author": author} if author else {},
         )
     )
+
+
+# Where pages state the full publication time; trafilatura keeps only the day, and the time of day
+# decides which of two same-day reports came first.
+_TIMESTAMP_SELECTORS = (
+    ('meta[property="article:published_time"]', "content"),
+    ('meta[property="og:published_time"]', "content"),
+    ('meta[itemprop="datePublished"]', "content"),
+    ('meta[name="pubdate"]', "content"),
+    ("time[datetime]", "datetime"),
+)
+
+
+def _page_timestamp(html: str) -> datetime | None:
+    """The page's own publication timestamp when it gives a time of day, else None (use the day)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(html)
+    for selector, attribute in _TIMESTAMP_SELECTORS:
+        node = tree.css_first(selector)
+        value = node.attributes.get(attribute) if node is not None else None
+        if value and ("T" in value or ":" in value):
+            try:
+                return parse_date(value.strip())
+            except ValueError:
+                continue
+    return None
 
 
 def _extract(html: str, source: str, url: str | None) -> Any:
