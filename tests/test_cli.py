@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from isnad.cli import app
@@ -142,3 +143,25 @@ def test_json_field_names_are_configurable(tmp_path: Path) -> None:
     )
     assert article["published"].startswith("2024-05-02")
     assert report["documents"][0]["numbers"][0]["value"] == 120
+
+
+def test_a_failing_stage_is_reported_and_other_articles_still_analysed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import isnad.pipeline as pipeline
+
+    real = pipeline.find_numbers
+
+    def fragile(view: Any) -> Any:
+        if "قنبلة" in view.original:
+            raise RuntimeError("numbers stage broke")
+        return real(view)
+
+    monkeypatch.setattr(pipeline, "find_numbers", fragile)
+    (tmp_path / "a.txt").write_text("عثر على قنبلة قديمة قرب الجسر.", "utf-8")
+    (tmp_path / "b.txt").write_text("افتتحت البلدية 3 مدارس جديدة.", "utf-8")
+    code, report = _json_run(str(tmp_path))
+    assert code == 1
+    assert [e["code"] for e in report["errors"]] == ["ISN200"]
+    assert report["errors"][0]["input"].endswith("a.txt")
+    assert [d["article"]["source"][-5:] for d in report["documents"]] == ["b.txt"]

@@ -14,6 +14,7 @@ import typer
 from rich.console import Console
 
 from isnad import __version__
+from isnad.errors import IsnadError
 from isnad.examples import corpus_path
 from isnad.ingest import IngestOptions, ingest
 from isnad.pipeline import analyze_all
@@ -85,20 +86,21 @@ def analyze(
         timeout=timeout,
     )
     result = ingest(inputs, options)
-    docs = analyze_all(result.articles)
+    docs, failures = analyze_all(result.articles)
+    errors: list[IsnadError] = [*result.errors, *failures]
     if fmt is Format.json:
-        report = analysis_json(docs, result.errors, include_text=include_text)
+        report = analysis_json(docs, errors, include_text=include_text)
         _emit(json.dumps(report, ensure_ascii=False, indent=2) + "\n", out)
     elif out is None:
-        render_analysis(Console(), docs, result.errors)
+        render_analysis(Console(), docs, errors)
     else:
         buffer = io.StringIO()
-        render_analysis(Console(file=buffer, width=120, no_color=True), docs, result.errors)
+        render_analysis(Console(file=buffer, width=120, no_color=True), docs, errors)
         _emit(buffer.getvalue(), out)
-    if result.errors:
+    if errors:
         if fmt is Format.json or out is not None:  # the text report on stdout already lists them
-            render_errors(err, result.errors)
-            err.print(f"[red]{len(result.errors)} input(s) rejected[/red]; {len(docs)} article(s) analysed")
+            render_errors(err, errors)
+            err.print(f"[red]{len(errors)} input(s) rejected[/red]; {len(docs)} article(s) analysed")
         raise typer.Exit(code=1)
 
 

@@ -56,6 +56,11 @@ CODES: dict[str, ErrorCode] = {
             "isnad failed unexpectedly on this input",
             "this is a bug in isnad: please report it with the input; the other inputs were still read",
         ),
+        ErrorCode(
+            "ISN200",
+            "text processing failed on this article",
+            "this is a bug in isnad: please report it with the article; the others were still analysed",
+        ),
         ErrorCode("ISN900", "bad command-line usage", "see isnad --help"),
     )
 }

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from types import MappingProxyType
 
+from isnad.errors import IsnadError
 from isnad.model import Article, Document, Span
 from isnad.text.clean import clean
 from isnad.text.dates import find_dates
@@ -95,8 +96,18 @@ def analyze(article: Article, stages: Sequence[str] = DEFAULT_STAGES) -> Documen
     return doc
 
 
-def analyze_all(articles: Iterable[Article], stages: Sequence[str] = DEFAULT_STAGES) -> list[Document]:
-    return [analyze(a, stages) for a in articles]
+def analyze_all(
+    articles: Iterable[Article], stages: Sequence[str] = DEFAULT_STAGES
+) -> tuple[list[Document], list[IsnadError]]:
+    """Analyse each article; one that makes a stage fail is reported (ISN200), the rest still analysed."""
+    docs: list[Document] = []
+    errors: list[IsnadError] = []
+    for article in articles:
+        try:
+            docs.append(analyze(article, stages))
+        except Exception as exc:  # a bug on one article must not cost the user the others
+            errors.append(IsnadError("ISN200", article.source, f"{type(exc).__name__}: {exc}"))
+    return docs, errors
 
 
 def _with_layer(doc: Document, name: str, spans: Iterable[Span]) -> Document:
