@@ -10,17 +10,18 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
+def _shared(name: str, what: str) -> Path:
+    path = SHARED / name
+    if not path.is_dir():
+        pytest.skip(f"{what} not found at {path}")
+    return path
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
-    path = SHARED / "seeds"
-    if not path.is_dir():
-        pytest.skip(f"seed articles not found at {path}")
-    return path
+    return _shared("seeds", "seed articles")
 
 
 @pytest.fixture(scope="session")
 def datasets_dir() -> Path:
-    path = SHARED / "datasets"
-    if not path.is_dir():
-        pytest.skip(f"shared datasets not found at {path}")
-    return path
+    return _shared("datasets", "shared datasets")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from isnad.text.normalize import fold, normalize, normalize_view
-from isnad.text.offsets import DROP, MARK, Edit, OffsetMap, View, apply_edits
+from isnad.text.offsets import DROP, MARK, Edit, View, apply_edits
 
 ARABIC_PIECES = st.sampled_from(
     list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإؤئىة")
@@ -59,12 +60,8 @@ def test_chained_views_map_to_the_first_original() -> None:
 
 
 def test_edits_must_not_overlap() -> None:
-    try:
+    with pytest.raises(ValueError, match="overlap"):
         apply_edits("abcdef", [Edit(0, 3, "x"), Edit(2, 4, "y")])
-    except ValueError as err:
-        assert "overlap" in str(err)
-    else:
-        raise AssertionError("overlapping edits were accepted")
 
 
 @settings(max_examples=300, deadline=None)
@@ -104,4 +101,3 @@ def test_random_edits_keep_every_copied_character_in_place(original: str, data: 
         a, b = offsets.span(i, i + 1)
         if b - a == 1 and not edited[a]:
             assert original[a] == ch
-    assert isinstance(offsets, OffsetMap)
