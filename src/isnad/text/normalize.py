@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Any
+
+import numpy as np
 
 from isnad.text.offsets import DROP, MARK, Edit, OffsetMap, View, apply_edits
 
@@ -45,7 +48,6 @@ _FOLD = {
 # SaudiNewsNet); a chain of C-level str.replace calls over the few characters present is ~30x faster.
 _FOLDS = tuple(_FOLD.items())
 _TAA = ("ة", "ه")
-_REMOVABLE = re.compile(f"[{DIACRITICS}{TATWEEL}{INVISIBLE}{PRESENTATION}]+")
 _IS_MARK = re.compile(f"[{DIACRITICS}{TATWEEL}]")
 _IS_INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
@@ -64,24 +66,40 @@ def _fold_chars(text: str, fold_taa_marbuta: bool) -> str:
     return text
 
 
+def _class_table() -> np.ndarray[Any, np.dtype[np.uint8]]:
+    """Removal class of every BMP code point (0 keep, MARK, DROP, or _LIGATURE)."""
+    table = np.zeros(0x10000, dtype=np.uint8)
+    bmp = "".join(map(chr, range(0x10000)))
+    for cls, pattern in ((MARK, _IS_MARK), (DROP, _IS_INVISIBLE), (_LIGATURE, _IS_PRESENTATION)):
+        for m in pattern.finditer(bmp):
+            table[m.start()] = cls
+    return table
+
+
+_LIGATURE = 9  # presentation form: replaced by its letters, not deleted
+_IS_PRESENTATION = re.compile(f"[{PRESENTATION}]")
+_CLASS = _class_table()
+
+
 def _removal_edits(folded: str) -> list[Edit]:
     """Deletions (marks attach to the letter before; invisibles to nothing) and ligature expansions."""
+    # A regex character-class scan costs ~30 ns per character; one table lookup over the UTF-32 code
+    # units finds the few removable characters of an article several times faster.
+    codes = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32)
+    found = np.flatnonzero(_CLASS[np.minimum(codes, 0xFFFF)])
+    if not len(found):
+        return []
+    classes = _CLASS[codes[found]].tolist()
     edits: list[Edit] = []
-    for m in _REMOVABLE.finditer(folded):
-        start = m.start()
-        for i, ch in enumerate(m.group(), start):
-            if _IS_MARK.match(ch):
-                kind = MARK
-            elif _IS_INVISIBLE.match(ch):
-                kind = DROP
-            else:
-                edits.append(Edit(i, i + 1, _presentation(ch)))
-                continue
-            last = edits[-1] if edits else None
-            if last is not None and last.end == i and last.kind == kind and not last.new:
-                edits[-1] = Edit(last.start, i + 1, "", kind)
-            else:
-                edits.append(Edit(i, i + 1, "", kind))
+    for i, kind in zip(found.tolist(), classes, strict=True):
+        if kind == _LIGATURE:
+            edits.append(Edit(i, i + 1, _presentation(folded[i])))
+            continue
+        last = edits[-1] if edits else None
+        if last is not None and last.end == i and last.kind == kind and not last.new:
+            edits[-1] = Edit(last.start, i + 1, "", kind)
+        else:
+            edits.append(Edit(i, i + 1, "", kind))
     return edits
 
 
