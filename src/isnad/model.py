@@ -26,7 +26,7 @@ def article_id(text: str, outlet: str | None = None, title: str | None = None) -
     return hashlib.sha256(key.encode("utf-16-le", "surrogatepass")).hexdigest()[:16]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Span:
     """A labelled range `[start, end)` of the original text; `text` is always `original[start:end]`."""
 
@@ -34,19 +34,33 @@ class Span:
     end: int
     text: str
     label: str
-    attributes: Mapping[str, Any] = field(default_factory=lambda: EMPTY)
+    attributes: Mapping[str, Any]
 
-    def __post_init__(self) -> None:
-        if not 0 <= self.start <= self.end:
-            raise ValueError(f"bad span offsets ({self.start}, {self.end})")
-        if len(self.text) != self.end - self.start:
-            raise ValueError(f"span text length {len(self.text)} != end - start for {self.label}")
+    def __init__(
+        self, start: int, end: int, text: str, label: str, attributes: Mapping[str, Any] = EMPTY
+    ) -> None:
+        if not 0 <= start <= end:
+            raise ValueError(f"bad span offsets ({start}, {end})")
+        if len(text) != end - start:
+            raise ValueError(f"span text length {len(text)} != end - start for {label}")
+        # Every stage makes dozens of spans per article: setting the frozen slots through their
+        # descriptors costs a third of the generated dataclass __init__.
+        _SET_START(self, start)
+        _SET_END(self, end)
+        _SET_TEXT(self, text)
+        _SET_LABEL(self, label)
+        _SET_ATTRIBUTES(self, attributes)
 
     def to_json(self) -> dict[str, Any]:
         """Plain-JSON form used by every report."""
         out: dict[str, Any] = {"label": self.label, "start": self.start, "end": self.end, "text": self.text}
         out.update(self.attributes)
         return out
+
+
+_SET_START, _SET_END, _SET_TEXT, _SET_LABEL, _SET_ATTRIBUTES = (
+    getattr(Span, name).__set__ for name in ("start", "end", "text", "label", "attributes")
+)
 
 
 @dataclass(frozen=True, slots=True)
