@@ -30,26 +30,31 @@ def trie(words: Iterable[str]) -> str:
     return guarded_trie(dict.fromkeys(words, ""))
 
 
-def guarded_trie(ends: Mapping[str, str], first: str = "") -> str:
+def guarded_trie(ends: Mapping[str, str], first: str = "", behind: Mapping[str, str] | None = None) -> str:
     """Like `trie`, with each word's value appended where that word ends (e.g. a lookahead guard);
-    "#" in a word stands for any digit. `first` orders the top-level branches (most frequent first)."""
+    "#" in a word stands for any digit. `first` orders the top-level branches (most frequent first).
+    A "\0" in a word asserts that the text before it matches `behind[<the word up to there>]`."""
     root: _Node = {}
     for word in ends:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _emit(root, "", ends, first)
+    return _emit(root, "", ends, first, behind or {})
 
 
-def _emit(node: _Node, prefix: str, ends: Mapping[str, str], first: str = "") -> str:
-    keys = sorted(ch for ch in node if ch)
-    if first:  # `re` tries alternatives in order: common initial letters first saves work per word
-        keys.sort(key=lambda ch: first.find(ch) % (len(first) + 1))
+def _emit(node: _Node, prefix: str, ends: Mapping[str, str], first: str, behind: Mapping[str, str]) -> str:
+    # `re` tries alternatives in order (skipping, cheaply but one by one, those whose first letter
+    # differs): frequent letters first saves work on every word scanned. Siblings start with different
+    # characters, so the order never changes what matches.
+    order = first or LETTER_ORDER
+    keys = sorted((ch for ch in node if ch), key=lambda ch: (order.find(ch) % (len(order) + 1), ch))
     alts = []
     for ch in keys:
         head = SPACE if ch == " " else "[0-9]" if ch == "#" else re.escape(ch)
-        alts.append(head + _emit(node[ch], prefix + ch, ends))
+        if ch == "\0":
+            head = f"(?<={behind[prefix]})"
+        alts.append(head + _emit(node[ch], prefix + ch, ends, "", behind))
     if "" in node:
         end = ends[prefix]
         if not alts:
@@ -63,8 +68,10 @@ def _emit(node: _Node, prefix: str, ends: Mapping[str, str], first: str = "") ->
     return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
-# Arabic letters by how often they start a word in news text (conjunction و and the article ال lead).
+# Arabic letters by how often they start a word in news text (conjunction و and the article ال lead),
+# and by how often they occur inside one.
 WORD_INITIAL_ORDER = "اوفبلمتيعقسنحهكشدخجرصطغزثضذظ"
+LETTER_ORDER = "لايهمنرتودعبسقفكحجطشصخزضذثءغظ"
 
 
 # Gregorian months: Egyptian/Western, Syriac/Levantine, Maghrebi (Algeria/Tunisia) and Moroccan names.

@@ -115,11 +115,12 @@ def p_shahr(text: str, pos: int) -> Parse | None:
 
 def _year(m: re.Match[str]) -> Parse | None:
     year = int(m.group("year"))
-    era = m.groupdict().get("era")
+    names = m.re.groupindex  # the year patterns differ in which of era / second year they have
+    era = m.group("era") if "era" in names else None
     f: dict[str, Any] = {"calendar": "hijri" if era in ERA_HIJRI else "gregorian", "year": year}
     if era:
         f["era"] = True
-    y2 = m.groupdict().get("y2")
+    y2 = m.group("y2") if "y2" in names else None
     if y2:
         f["year_end"] = int(y2)
         if not year < int(y2) <= year + 50:
@@ -187,17 +188,17 @@ def p_weekday(text: str, pos: int) -> Parse | None:
     return Parse(begin(m), m.end(), "weekday", f)
 
 
+_RELDAY_N = {"ago2": -2, "ystd": -1, "tdy": 0, "tmr": 1}
+
+
 def _relday(m: re.Match[str], start: int) -> Parse:
-    g = m.groupdict()
-    if g.get("now"):
+    kind = m.lastgroup  # the alternative that matched: every one is a named group closing last
+    if kind == "now":
         return Parse(start, m.end(), "relative", {"kind": "now"})
-    f: dict[str, Any] = {"kind": "day", "code": "D"}
-    if g.get("ton"):
-        f["n"] = -1 if g.get("lmod") in ("الماضيه", "البارحه") else 0
-        f["part_of_day"] = "night"
-    else:
-        f["n"] = -2 if g.get("ago2") else -1 if g.get("ystd") else 1 if g.get("tmr") else 0
-    return Parse(start, m.end(), "relative", f)
+    if kind == "ton":
+        n = -1 if m.group("lmod") in ("الماضيه", "البارحه") else 0
+        return Parse(start, m.end(), "relative", {"kind": "day", "code": "D", "n": n, "part_of_day": "night"})
+    return Parse(start, m.end(), "relative", {"kind": "day", "code": "D", "n": _RELDAY_N.get(kind or "", 0)})
 
 
 def p_relday(text: str, pos: int) -> Parse | None:
@@ -263,14 +264,15 @@ def quantity(text: str, pos: int, bare: bool, hedge: bool = False) -> Parse | No
     m = R_QUANT.match(text, pos)
     amount: float | None
     if m is not None:
-        unit = m.group("unit") or m.group("u1")
-        if m.group("n"):
-            amount = float(m.group("n").replace(",", "."))
-        elif m.group("nw"):
-            amount = lx.CARDINALS.get(words(m.group("nw")))
+        n, nw, unit, u1, half = m.group("n", "nw", "unit", "u1", "half")
+        unit = unit or u1
+        if n:
+            amount = float(n.replace(",", "."))
+        elif nw:
+            amount = lx.CARDINALS.get(words(nw))
         else:
             amount = 1
-        if m.group("half") and amount is not None:
+        if half and amount is not None:
             amount += 0.5
     else:
         m = R_UNIT_BARE.match(text, pos)
@@ -282,11 +284,12 @@ def quantity(text: str, pos: int, bare: bool, hedge: bool = False) -> Parse | No
             return None
         if amount == 1 and unit in lx.NEEDS_INTRO_UNITS and not hedge:
             return None  # "بعد عقد اتفاقية": a bare عقد/قرن is a contract or a horn as often as a decade
-    if unit in lx.NEEDS_INTRO_UNITS and not (bare or m.group("pp") == "ل"):
+    pp = m.group("pp")
+    if unit in lx.NEEDS_INTRO_UNITS and not (bare or pp == "ل"):
         return None
     code, mult, _ = lx.UNITS[unit]
     f: dict[str, Any] = {"amount": amount, "code": code, "mult": mult}
-    if m.group("pp") == "ل":
+    if pp == "ل":
         f["relation"] = "for"
     return Parse(begin(m), m.end(), "duration", f)
 
@@ -323,7 +326,7 @@ def _wrap(head: re.Pattern[str], subs: tuple[Parser, ...], labels: frozenset[str
             sub = sub_parser(text, m.end())
             if sub is not None and sub.label in labels:
                 sub.start = begin(m)
-                pd = m.groupdict().get("pd")
+                pd = m.group("pd") if "pd" in head.groupindex else None
                 if pd:
                     sub.fields["part_of_day"] = lx.PARTS_OF_DAY[words(pd)]
                 return sub

@@ -67,9 +67,8 @@ R_NUMDATE = _c(
     rf"{NN}(?:{S0}(?P<era>{ERA}){E})?"
 )
 R_DAYMONTH = _c(rf"{CJ}(?:[بل])?(?P<day>[0-9]{{1,2}}){DAY_JOIN}(?:{MPAIR}{TAILS}|{RELMON})")
-R_ORDDAY = _c(
-    rf"{CJ}(?:[بل])?(?P<ord>{trie(lx.ORDINAL_DAYS)}){E}{S}(?:من{S})?(?:شهر{S})?(?:{MPAIR}{TAILS}|{RELMON})"
-)
+ORDDAY_HEAD = rf"{CJ}(?:[بل])?(?P<ord>{trie(lx.ORDINAL_DAYS)}){E}{S}(?:من{S})?(?:شهر{S})?"
+R_ORDDAY = _c(rf"{ORDDAY_HEAD}(?:{MPAIR}{TAILS}|{RELMON})")
 R_MONTH = _c(rf"{CJ}(?P<pp>[بل])?{MPAIR}{TAILS}")
 R_SHAHR = _c(rf"{CJ}(?:[بل])?شهر{S}{MPAIR}{TAILS}")
 R_YEAR = _c(
@@ -116,13 +115,16 @@ R_QUANT = _c(
     rf"|(?P<u1>{UNIT}){S}واحده?{E})"
 )
 R_UNIT_BARE = _c(rf"{CJ}(?P<pp>[بل])?(?P<unit>{UNIT}){E}(?!{S0}\(?{S0}[0-9])")
-R_PREP = _c(rf"{CJ}(?P<rel>{trie(lx.RELATIONS)}){S}(?:(?P<hedge>{trie(lx.HEDGES)}){S})?")
+PREP_HEAD = rf"{CJ}(?P<rel>{trie(lx.RELATIONS)}){S}(?:(?P<hedge>{trie(lx.HEDGES)}){S})?"
+R_PREP = _c(PREP_HEAD)
 R_AFTER_TOMORROW = _c(rf"غدا?{E}")
-R_HEDGE = _c(rf"{CJ}(?P<hedge>{trie(lx.HEDGES)}){S}")
+HEDGE_HEAD = rf"{CJ}(?P<hedge>{trie(lx.HEDGES)}){S}"
+R_HEDGE = _c(HEDGE_HEAD)
 R_EVENT_ANCHOR = _c(rf"{S}(?:من|علي){S}")
 R_YAWM = _c(rf"{CJ}(?:[بل])?يوم{S}")
 R_PARTDAY = _c(rf"{CJ}(?:[بل])?(?P<pd>{trie(lx.PARTS_OF_DAY)}){S}(?:من{S})?(?:يوم{S})?")
-R_PERIOD = _c(rf"{CJ}(?:[بل])?(?P<part>{trie(lx.PERIOD_PARTS)}){S}(?:من{S})?")
+PERIOD_HEAD = rf"{CJ}(?:[بل])?(?P<part>{trie(lx.PERIOD_PARTS)}){S}(?:من{S})?"
+R_PERIOD = _c(PERIOD_HEAD)
 R_FREQ = _c(
     rf"{CJ}(?:(?P<fq>{trie(lx.FREQUENCY)})|كل{S}(?:(?:(?P<n>[0-9]+)|(?P<nw>{CARD})){S0})?(?P<unit>{UNIT})){E}"
 )
@@ -132,6 +134,17 @@ R_DECADE = _c(
 )
 R_TARIKH = _c(rf"{CJ}(?:ب)?تاريخ{S0}(?::{S0})?(?:(?P<po>\(){S0})?")
 R_CLOSE = _c(rf"{S0}\)")
+
+# Necessary conditions, matched at a lead's start, for parsers whose lead words are frequent and mostly
+# lead nowhere ("خلال الفترة", "نحو 15 ألف", "الأول من نوعه"). Each accepts everything its parser could
+# (a head of the parser's own pattern, then what its sub-parsers need first), so checking it first
+# only saves the work of failing.
+COUNT_WORDS = [w.split()[0] for w in [*lx.CARDINALS, *lx.VAGUE_COUNTS]]  # what a counted unit can start with
+QUANT_HEAD = rf"[وف]?[بل]?(?:[0-9]+(?:[.,][0-9]+)?{S0}{UNIT}{E}|{trie(COUNT_WORDS)}{E}|{UNIT}{E})"
+NEED_HEDGE = HEDGE_HEAD + QUANT_HEAD
+NEED_ORDDAY = rf"{ORDDAY_HEAD}(?:{MONTH}{E}|{RELMON})"
+_PERIOD_OF = rf"{MONTH}|{UNIT}|عامي|سنتي|هذا|هذه|{trie(lx.DECADES)}"  # a month, year, unit, decade
+NEED_PERIOD = rf"{PERIOD_HEAD}(?:[0-9]|[وف]?(?:[بلك]?ال|لل|[بلك])?(?:{_PERIOD_OF}))"
 
 
 @dataclass(slots=True)
@@ -164,13 +177,14 @@ def prev_word(text: str, pos: int) -> str:
 
 def month_fields(m: re.Match[str]) -> dict[str, Any]:
     """Calendar, month number and year context from a match that used MPAIR and TAILS."""
-    name = " ".join(m.group("m1").split())
+    m1, m2 = m.group("m1", "m2")
+    name = " ".join(m1.split())
     hijri = name in lx.HIJRI
     f: dict[str, Any] = {"calendar": "hijri" if hijri else "gregorian"}
     f["month"] = lx.HIJRI[name] if hijri else lx.GREGORIAN[name]
     f["month_name"] = name
-    if m.group("m2"):
-        other = " ".join(m.group("m2").split())
+    if m2:
+        other = " ".join(m2.split())
         f["paired"] = True
         if lx.GREGORIAN.get(other, lx.HIJRI.get(other)) != f["month"]:
             f["month_conflict"] = other
@@ -185,18 +199,18 @@ def relmon_fields(m: re.Match[str]) -> dict[str, Any]:
 
 
 def tail_fields(m: re.Match[str], f: dict[str, Any]) -> None:
-    groups = m.groupdict()
-    if groups.get("year"):
-        f["year"] = int(groups["year"])
-        era = groups.get("era")
+    year = m.group("year")
+    if year:
+        f["year"] = int(year)
+        era = m.group("era")
         if era:
             f["calendar"] = "hijri" if era in ERA_HIJRI else "gregorian"
             f["era"] = True
-    if groups.get("ythis"):
+    if m.group("ythis"):
         f["year_rel"] = 0
-    elif groups.get("ymod"):
-        f["year_rel"] = direction(groups["ymod"])
-    mmod = groups.get("mmod")
+    elif ymod := m.group("ymod"):
+        f["year_rel"] = direction(ymod)
+    mmod = m.group("mmod")
     if mmod and mmod not in lx.HOLY:
         f["month_mod"] = {-1: "past", 1: "next", 0: "current"}[direction(mmod)]
 

@@ -1,8 +1,10 @@
 """Where to look: one C-level scan for words that can start a temporal expression, then dispatch.
 
 The lead regex is a prefix trie of every lead word (with its و/ف/ب/ل clitic spellings). Frequent words
-that rarely start an expression (هذا، كل، بعد، عام، الثاني) carry a short guard checked inside the same
-scan ("must be followed by a unit", "by a month"), so most false leads cost no Python at all.
+that rarely start an expression (هذا، عام، الثاني، 1077) carry a short guard checked inside the same
+scan ("must be followed by a unit", "by a month"), so most false leads cost no Python at all. Words
+whose guard is long (prepositions, hedges, ordinals: copying it after each spelling made the regex
+~80 KB and ~1 s to compile) are checked when they fire, first against what their parser needs.
 """
 
 from __future__ import annotations
@@ -38,13 +40,21 @@ from isnad.text.date_parse import (
     words,
 )
 from isnad.text.date_patterns import (
+    ADV,
+    COUNT_WORDS,
+    NEED_HEDGE,
+    NEED_ORDDAY,
+    NEED_PERIOD,
     NY,
+    PREP_HEAD,
     R_AFTER_TOMORROW,
     R_CLOSE,
     R_EVENT_ANCHOR,
+    R_FREQ,
     R_PREP,
     R_TARIKH,
     S0,
+    UNIT,
     E,
     Parse,
     Parser,
@@ -59,8 +69,9 @@ def p_prep(text: str, pos: int) -> Parse | None:
     m = R_PREP.match(text, pos)
     if m is None:
         return None
-    relation = lx.RELATIONS[words(m.group("rel"))]
-    if relation == "after" and not m.group("hedge") and (t := R_AFTER_TOMORROW.match(text, m.end())):
+    rel, hedge = m.group("rel", "hedge")
+    relation = lx.RELATIONS[words(rel)]
+    if relation == "after" and not hedge and (t := R_AFTER_TOMORROW.match(text, m.end())):
         return Parse(begin(m), t.end(), "relative", {"kind": "day", "code": "D", "n": 2})
     q = hedged(text, m)
     if q is not None:
@@ -74,7 +85,7 @@ def p_prep(text: str, pos: int) -> Parse | None:
                 q.fields["anchor"] = "event"
         q.fields["relation"] = relation
         return q
-    if m.group("hedge"):
+    if hedge:
         return None
     sub = parse_at(text, m.end(), _AFTER_PREP)
     if sub is None:
@@ -147,8 +158,17 @@ _DIGIT_PARSERS: dict[str, tuple[Parser, ...]] = {
     "adv": (p_time_digits,),
     "bare": (p_bareyear,),
 }
+# The guard after a lead digit: as above, with the followers whose parser needs more made exact (a unit
+# word, a clock adverb or time zone, a year between 1800 and 2100: "10 سابقا", "1  تعيين", "1077" lead
+# nowhere). Each is narrower than its coarse form, so `_DIGIT_KIND` still picks the same parsers.
 # Possessive: every follower starts with a non-digit, so giving digits back can never help a match.
-G_DIGIT = "(?:[0-9]*+(?:" + "|".join(_AFTER_NUMBER.values()) + rf")|[0-9]{{3}}{NY})"
+_TIGHT_AFTER_NUMBER = {
+    **_AFTER_NUMBER,
+    "unit": rf"(?:[.,][0-9]+)?{S0}{UNIT}{E}",
+    "adv": rf"{S}(?:{ADV}{E}|بتوقيت{S}|ت{S0}\.?{S0}غ{E}|GMT|UTC)",
+}
+_YEAR_REST = rf"(?:(?<=1)[89][0-9]{{2}}|(?<=2)(?:0[0-9]{{2}}|100)){NY}"  # after the first digit
+G_DIGIT = "(?:[0-9]*+(?:" + "|".join(_TIGHT_AFTER_NUMBER.values()) + f")|{_YEAR_REST})"
 _PARSERS: dict[str, tuple[Parser, ...]] = {}
 _GUARDS: dict[str, set[str]] = {}
 
@@ -211,13 +231,15 @@ _register(lx.DECADES, p_decade)
 
 
 _NO_CLITICS = frozenset([*lx.GREGORIAN, *lx.HIJRI, *lx.RELATIONS])
+# Parsers whose patterns take no ب/ل before the word ("بكل" is never a frequency): no such spellings.
+_BARE_ONLY = frozenset((p_freq,))
 
 
 def _spellings(word: str) -> list[str]:
     """The word with the prepositions it can carry (ل + ال is written لل); و/ف are handled in the regex."""
     if word.startswith("ال"):
         return [word, "ب" + word, "ل" + word[1:]]
-    if word in _NO_CLITICS:
+    if word in _NO_CLITICS or _BARE_ONLY.issuperset(_PARSERS[word]):
         return [word]
     return [word, "ب" + word, "ل" + word]
 
@@ -237,6 +259,19 @@ for _c in ("", "ب", "ل"):
 # Opening punctuation and line breaks become spaces in the copy the lead regex scans, so its literal
 # " " prefix (a fast memchr-style search in `re`) finds every word start.
 _SPACES = ("\n", "(", '"', "«", "\t")
+_BY_SPELLING: dict[str, tuple[Parser, ...]] = {s: _PARSERS[w] for s, w in _CANONICAL.items()}
+_BY_SPELLING.update(dict.fromkeys(_PREYEAR, (p_preyear,)))
+
+# A guard longer than this is checked after its word fires, with the parsers' necessary condition first.
+_INLINE_MAX = 120
+_NEEDS: dict[Parser, str] = {
+    p_hedge: NEED_HEDGE,
+    p_ordday: NEED_ORDDAY,
+    p_period: NEED_PERIOD,
+    p_freq: R_FREQ.pattern,
+}
+# (parsers, necessary condition at the lead's start, guard where the lead word ends)
+_Checked = tuple[tuple[Parser, ...], "re.Pattern[str] | None", "re.Pattern[str]"]
 
 
 def _terminal(guards: set[str]) -> str:
@@ -248,38 +283,94 @@ def _terminal(guards: set[str]) -> str:
     return r"(?!\w)(?=" + "|".join(sorted(guards)) + ")"
 
 
+def _prep_need() -> str:
+    """p_prep's necessary condition: its head, then a number or the first word of a quantity, of "بعد غد"
+    or of a lead it may take, with their clitics."""
+    takes = [s for s in _ENDS if _AFTER_PREP.intersection(_BY_SPELLING.get(s, ()))]
+    firsts = {w.split()[0] for w in [*takes, *COUNT_WORDS, *lx.UNITS, "غد", "غدا"]}
+    return rf"{PREP_HEAD}[وف]?[بل]?(?:[0-9]|{trie(firsts)}{E})"  # E is looser than a lead's (?!\w)
+
+
+def _base(lead: str) -> str:
+    """The spelling whose guard applies to `lead` (a leading و/ف is a clitic unless the word is its own)."""
+    return lead[1:] if lead[0] in "وف" and lead[1:] in _ENDS else lead
+
+
+def _own_words(ends: dict[str, str]) -> tuple[dict[str, str], str, dict[str, str]]:
+    """Every word takes its و/ف clitic possessively (so no word is run through the trie twice); the few
+    leads that themselves start with و/ف (في، فجر، فبراير) are then matched on their rest, with a
+    look-behind that the clitic taken was theirs."""
+    out = dict(ends)
+    behind: dict[str, str] = {}
+    for word, end in ends.items():
+        rest = word[1:]
+        if word[0] not in "وف" or ends.get(rest) == end:  # واحد reads the same as و + احد
+            continue
+        head, space, tail = rest.partition(" ")
+        if rest in ends or behind.setdefault(head, f" {word[0]}{head}") != f" {word[0]}{head}":
+            raise ValueError(f"lead {word!r} is ambiguous with a clitic reading")  # a lexicon edit broke this
+        out[f"{head}\0{space}{tail}"] = end
+    return out, lx.WORD_INITIAL_ORDER, behind
+
+
 @cache
+def _tables() -> tuple[re.Pattern[str], dict[str, tuple[Parser, ...]], dict[str, _Checked]]:
+    """The lead regex, the parsers of each lead spelling that needs no check, and those of the others
+    with their checks (built on first use: it is large)."""
+    terminals = {k: _terminal(v) for k, v in _ENDS.items()}
+    long = {k for k, t in terminals.items() if len(t) > _INLINE_MAX and not k.endswith("#")}
+    ends = {k: r"(?!\w)" if k in long else t for k, t in terminals.items()}
+    regex = re.compile(f" ([وف]?+{guarded_trie(*_own_words(ends))})")
+    needs = {**_NEEDS, p_prep: _prep_need()}
+    compiled: dict[str, re.Pattern[str]] = {R_FREQ.pattern: R_FREQ}
+    plain: dict[str, tuple[Parser, ...]] = {}
+    checked: dict[str, _Checked] = {}
+    for lead, parsers in _BY_SPELLING.items():
+        base = _base(lead)
+        if base not in long:
+            plain[lead] = parsers
+            continue
+        need = "|".join(needs[p] for p in parsers) if all(p in needs for p in parsers) else ""
+        need_re = compiled.setdefault(need, re.compile(need)) if need else None
+        guard = terminals[base]
+        checked[lead] = (parsers, need_re, compiled.setdefault(guard, re.compile(guard)))
+    return regex, plain, checked
+
+
 def _lead() -> re.Pattern[str]:
-    """The lead regex (compiled on first use: it is large)."""
-    ends = {k: _terminal(v) for k, v in _ENDS.items()}
-    # The few leads that themselves start with و/ف (في، فجر، واحد) are tried first; every other word then
-    # takes its clitic possessively, so a word starting with و/ف is not run through the trie twice.
-    own = guarded_trie({k: v for k, v in ends.items() if k[0] in "وف"})
-    return re.compile(f" ((?:{own})|[وف]?+" + guarded_trie(ends, lx.WORD_INITIAL_ORDER) + ")")
+    """The lead regex (compiled on first use)."""
+    return _tables()[0]
 
 
-_BY_SPELLING: dict[str, tuple[Parser, ...]] = {s: _PARSERS[w] for s, w in _CANONICAL.items()}
-_BY_SPELLING.update(dict.fromkeys(_PREYEAR, (p_preyear,)))
-
-
-def _parsers(m: re.Match[str]) -> tuple[Parser, ...]:
-    """Parsers worth trying at a lead (its guard has already accepted what follows)."""
+def _others(m: re.Match[str], text: str) -> tuple[Parser, ...]:
+    """Parsers for a lead that is checked after it fires, a number, or a multi-word lead oddly spaced."""
+    _, plain, checked = _tables()
     lead = m.group(1)
-    found = _BY_SPELLING.get(lead)
-    if found is not None:
-        return found
-    if lead[-1] in "0123456789":
-        kind = _DIGIT_KIND.match(m.string, m.start(1))
-        return _DIGIT_PARSERS[kind.lastgroup or ""] if kind else ()
-    return _BY_SPELLING.get(words(lead), ())
+    entry = checked.get(lead)
+    if entry is None:
+        if lead[-1] in "0123456789":
+            kind = _DIGIT_KIND.match(m.string, m.start(1))
+            return _DIGIT_PARSERS[kind.lastgroup or ""] if kind else ()
+        lead = words(lead)
+        entry = checked.get(lead)
+        if entry is None:
+            return plain.get(lead, ())
+    parsers, need, guard = entry
+    if need is not None and need.match(text, m.start(1)) is None:
+        return ()
+    if guard.match(m.string, m.end(1)) is None:
+        return ()
+    return parsers
 
 
 def parse_at(text: str, pos: int, allowed: frozenset[Parser]) -> Parse | None:
     """Parse the expression starting at `pos` (right after a space), trying only `allowed` parsers."""
-    m = _lead().match(text, pos - 1)
+    regex, plain, _ = _tables()
+    m = regex.match(text, pos - 1)
     if m is None:
         return None
-    for parser in _parsers(m):
+    parsers = plain.get(m.group(1))
+    for parser in _others(m, text) if parsers is None else parsers:
         if parser in allowed and (found := parser(text, pos)) is not None:
             return found
     return None
@@ -291,13 +382,15 @@ def scan(text: str) -> list[Parse]:
     for ch in _SPACES:
         if ch in lookup:
             lookup = lookup.replace(ch, " ")
+    regex, plain, _ = _tables()
     out: list[Parse] = []
     last = 0
-    for m in _lead().finditer(lookup):
+    for m in regex.finditer(lookup):
         pos = m.start(1)
         if pos < last:
             continue
-        for parser in _parsers(m):
+        parsers = plain.get(m.group(1))
+        for parser in _others(m, text) if parsers is None else parsers:
             found = parser(text, pos)
             if found is not None:
                 out.append(found)

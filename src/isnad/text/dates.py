@@ -46,12 +46,13 @@ def find_dates(view: View, published: datetime | date | None = None) -> list[Spa
     if not parses:
         return []
     spans = []
-    for p in _merge(text, parses):
+    original = view.original
+    for p in _merge(text, parses) if len(parses) > 1 else parses:
         a, b = view.original_span(p.start - 1, p.end - 1)
-        original = view.original[a:b]
-        if p.fields.get("kind") == "now" and "آل" in original:
+        found = original[a:b]
+        if p.fields.get("kind") == "now" and "آل" in found:
             continue  # آلان (Alain) folds to the same letters as الآن (now)
-        spans.append(Span(a, b, original, p.label, _attributes(p, text[p.start : p.end], pub)))
+        spans.append(Span(a, b, found, p.label, _attributes(p, text[p.start : p.end], pub)))
     return spans
 
 
@@ -121,7 +122,30 @@ def _label_attrs(label: str, f: dict[str, Any], pub: date | None) -> res.Attrs:
 
 def _attributes(p: Parse, expression: str, pub: date | None) -> dict[str, Any]:
     out: dict[str, Any] = {"expression": expression}
-    out.update(_label_attrs(p.label, p.fields, pub))
+    key = (p.label, pub, *p.fields.items())
+    try:
+        resolved = _RESOLVED.get(key)
+    except TypeError:  # a field value that does not hash (a clock time's day): resolve it each time
+        resolved = _resolve(p, pub)
+    else:
+        if resolved is None:
+            resolved = _RESOLVED[key] = _resolve(p, pub)
+            if len(_RESOLVED) > _RESOLVED_MAX:
+                _RESOLVED.clear()
+    out.update(resolved)
+    return out
+
+
+# The same expression recurs within an article and across articles of a day ("اليوم", "أمس", "عام
+# 2015"): its attributes depend only on label, fields and publication date, so they are resolved once.
+# Keys that compare equal resolve alike (2 and 2.0 both print "2"); cached dicts are only copied from.
+_RESOLVED: dict[tuple[Any, ...], dict[str, Any]] = {}
+_RESOLVED_MAX = 4096
+
+
+def _resolve(p: Parse, pub: date | None) -> dict[str, Any]:
+    """Attributes other than the expression (every value is immutable, so cached dicts can be shared)."""
+    out: dict[str, Any] = _label_attrs(p.label, p.fields, pub)
     for key in _PASSTHROUGH.intersection(p.fields):
         out.setdefault(key, p.fields[key])
     on = p.fields.get("on")
