@@ -1,11 +1,10 @@
-"""Where to look: one C-level scan for words that can start a temporal expression, then dispatch.
+"""Where to look: words that can start a temporal expression, found at C speed, then dispatch.
 
-The lead regex is a prefix trie of every lead word (with its و/ف/ب/ل clitic spellings). Frequent words
-that rarely start an expression (هذا، عام، الثاني، 1077) carry a short guard checked inside the same
-scan ("must be followed by a unit", "by a month"), so most false leads cost no Python at all. Words
-whose guard is long (prepositions, hedges, ordinals: copying it after each spelling made the regex
-~80 KB and ~1 s to compile) are checked when they fire, first against what their parser needs.
-"""
+The lead regex is a prefix trie of every lead word (with its و/ف/ب/ل clitic spellings), run only where
+`date_candidates` says a lead word begins. Frequent words that rarely start an expression (هذا، عام،
+الثاني، 1077) carry a short guard checked inside the regex ("must be followed by a unit", "by a month"),
+so most false leads cost no Python at all. Words whose guard is long (prepositions, hedges, ordinals:
+copying it after each spelling made the regex ~80 KB and ~1 s to compile) are checked when they fire."""
 
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from isnad.text import date_lexicon as lx
+from isnad.text.date_candidates import Finder, lead_finder, own_words, starts
 from isnad.text.date_lexicon import guarded_trie, trie
 from isnad.text.date_parse import (
     hedged,
@@ -252,12 +252,13 @@ for _w in _PARSERS:
         for _c in ("", "و", "ف"):
             _CANONICAL.setdefault(_c + _s, _w)
 _PREYEAR = frozenset(c + w for w in ("في", "حتي", "بحلول") for c in ("", "و", "ف"))
+_YEAR_NEXT = rf"{S}(?:\({S0})?[0-9]{{4}}{NY}"
 for _w in ("في", "حتي", "بحلول"):
-    _ENDS.setdefault(_w, set()).add(rf"{S}(?:\({S0})?[0-9]{{4}}{NY}")
+    _ENDS.setdefault(_w, set()).add(_YEAR_NEXT)
 for _c in ("", "ب", "ل"):
     _ENDS[_c + "#"] = {G_DIGIT}
-# Opening punctuation and line breaks become spaces in the copy the lead regex scans, so its literal
-# " " prefix (a fast memchr-style search in `re`) finds every word start.
+# Opening punctuation, tabs and line breaks become spaces in the copy the lead regex scans, so a space
+# (the regex's first character, and of every key of `date_candidates`) precedes every word start.
 _SPACES = ("\n", "(", '"', "«", "\t")
 _BY_SPELLING: dict[str, tuple[Parser, ...]] = {s: _PARSERS[w] for s, w in _CANONICAL.items()}
 _BY_SPELLING.update(dict.fromkeys(_PREYEAR, (p_preyear,)))
@@ -291,36 +292,33 @@ def _prep_need() -> str:
     return rf"{PREP_HEAD}[وف]?[بل]?(?:[0-9]|{trie(firsts)}{E})"  # E is looser than a lead's (?!\w)
 
 
+def _follow(long: set[str]) -> dict[str, list[str]]:
+    """What the text reads right after each lead word whose guard, checked inside the lead regex, starts
+    with blanks (in the scanned copy: spaces); a year's first digit after في (frequent), حتي, بحلول."""
+    out: dict[str, list[str]] = {}
+    for word, guards in _ENDS.items():
+        if word in long or not all(g.startswith(S) for g in guards):
+            continue
+        out[word] = [" "]
+        if guards == {_YEAR_NEXT}:  # `_YEAR_NEXT` with "(" a space: 1 to 4 spaces, then a digit
+            out[word] = [" " * k + d for k in range(1, 5) for d in "0123456789"]
+    return out
+
+
 def _base(lead: str) -> str:
     """The spelling whose guard applies to `lead` (a leading و/ف is a clitic unless the word is its own)."""
     return lead[1:] if lead[0] in "وف" and lead[1:] in _ENDS else lead
 
 
-def _own_words(ends: dict[str, str]) -> tuple[dict[str, str], str, dict[str, str]]:
-    """Every word takes its و/ف clitic possessively (so no word is run through the trie twice); the few
-    leads that themselves start with و/ف (في، فجر، فبراير) are then matched on their rest, with a
-    look-behind that the clitic taken was theirs."""
-    out = dict(ends)
-    behind: dict[str, str] = {}
-    for word, end in ends.items():
-        rest = word[1:]
-        if word[0] not in "وف" or ends.get(rest) == end:  # واحد reads the same as و + احد
-            continue
-        head, space, tail = rest.partition(" ")
-        if rest in ends or behind.setdefault(head, f" {word[0]}{head}") != f" {word[0]}{head}":
-            raise ValueError(f"lead {word!r} is ambiguous with a clitic reading")  # a lexicon edit broke this
-        out[f"{head}\0{space}{tail}"] = end
-    return out, lx.WORD_INITIAL_ORDER, behind
-
-
 @cache
-def _tables() -> tuple[re.Pattern[str], dict[str, tuple[Parser, ...]], dict[str, _Checked]]:
-    """The lead regex, the parsers of each lead spelling that needs no check, and those of the others
-    with their checks (built on first use: it is large)."""
+def _tables() -> tuple[re.Pattern[str], dict[str, tuple[Parser, ...]], dict[str, _Checked], Finder]:
+    """The lead regex, the parsers of each lead spelling that needs no check, those of the others with
+    their checks, and where leads can start (built on first use: it is large)."""
     terminals = {k: _terminal(v) for k, v in _ENDS.items()}
     long = {k for k, t in terminals.items() if len(t) > _INLINE_MAX and not k.endswith("#")}
     ends = {k: r"(?!\w)" if k in long else t for k, t in terminals.items()}
-    regex = re.compile(f" ([وف]?+{guarded_trie(*_own_words(ends))})")
+    words_, behind = own_words(ends)
+    regex = re.compile(f" ([وف]?+{guarded_trie(words_, lx.WORD_INITIAL_ORDER, behind)})")
     needs = {**_NEEDS, p_prep: _prep_need()}
     compiled: dict[str, re.Pattern[str]] = {R_FREQ.pattern: R_FREQ}
     plain: dict[str, tuple[Parser, ...]] = {}
@@ -334,7 +332,7 @@ def _tables() -> tuple[re.Pattern[str], dict[str, tuple[Parser, ...]], dict[str,
         need_re = compiled.setdefault(need, re.compile(need)) if need else None
         guard = terminals[base]
         checked[lead] = (parsers, need_re, compiled.setdefault(guard, re.compile(guard)))
-    return regex, plain, checked
+    return regex, plain, checked, lead_finder(words_, behind, "وف", _follow(long))
 
 
 def _lead() -> re.Pattern[str]:
@@ -344,7 +342,7 @@ def _lead() -> re.Pattern[str]:
 
 def _others(m: re.Match[str], text: str) -> tuple[Parser, ...]:
     """Parsers for a lead that is checked after it fires, a number, or a multi-word lead oddly spaced."""
-    _, plain, checked = _tables()
+    _, plain, checked, _ = _tables()
     lead = m.group(1)
     entry = checked.get(lead)
     if entry is None:
@@ -365,7 +363,7 @@ def _others(m: re.Match[str], text: str) -> tuple[Parser, ...]:
 
 def parse_at(text: str, pos: int, allowed: frozenset[Parser]) -> Parse | None:
     """Parse the expression starting at `pos` (right after a space), trying only `allowed` parsers."""
-    regex, plain, _ = _tables()
+    regex, plain, _, _ = _tables()
     m = regex.match(text, pos - 1)
     if m is None:
         return None
@@ -382,10 +380,13 @@ def scan(text: str) -> list[Parse]:
     for ch in _SPACES:
         if ch in lookup:
             lookup = lookup.replace(ch, " ")
-    regex, plain, _ = _tables()
+    regex, plain, _, finder = _tables()
     out: list[Parse] = []
-    last = 0
-    for m in regex.finditer(lookup):
+    last = reach = 0
+    for start in starts(finder, lookup):  # as `regex.finditer(lookup)`, anchored where a lead can start
+        if start < reach or (m := regex.match(lookup, start)) is None:
+            continue
+        reach = m.end()
         pos = m.start(1)
         if pos < last:
             continue
