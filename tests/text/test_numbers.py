@@ -335,6 +335,18 @@ def test_url_escapes_are_not_numbers() -> None:
     assert numbers("الرابط %d8%a7%d9%84%d9%85 انتهى") == []
 
 
+def test_digits_are_found_next_to_emoji_and_rare_characters() -> None:
+    # U+3030 then U+0100 put the bytes of an ASCII "0" across two characters; the emoji needs two code units.
+    for text in ("〰Ā وصل 25 شخصا ثم 40 آخرون", "وصل 25 شخصا 😀 ثم 40 آخرون"):
+        assert [(s.text, s.attributes["value"]) for s in numbers(text)] == [("25", 25), ("40", 40)]
+
+
+def test_absurdly_long_digit_runs_are_not_numbers_and_do_not_crash() -> None:
+    assert numbers("رمز التحقق " + "7" * 300 + ".5 انتهى") == []
+    assert numbers("رمز التحقق 1" + ",000" * 120 + " انتهى") == []
+    assert one("بلغ الدين 1,250,000,000 دينار", "1,250,000,000")["value"] == 1250000000
+
+
 # --- robustness -----------------------------------------------------------------------------------------
 
 PIECES = st.sampled_from(
