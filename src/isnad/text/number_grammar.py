@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+import ahocorasick
+
 from isnad.text.normalize import ARABIC_LETTERS
 from isnad.text.numwords import (
     CLITICS,
@@ -21,7 +23,6 @@ from isnad.text.numwords import (
     Form,
     digit_runs,
     parse_digits,
-    trie_regex,
 )
 from isnad.text.offsets import View
 
@@ -277,12 +278,15 @@ def _emit(phrases: list[Phrase], b: _Builder) -> None:
 
 # --- finding atoms ---------------------------------------------------------------------------------------
 
-_WORDS = trie_regex(FORMS)
-# Literal-led scans (the engine jumps between literals quickly), the rarer ones only when the lead occurs;
-# no capturing group: the word is the match minus its one-character lead (~8% fewer engine steps).
-_SPACE_SCAN = re.compile(rf" (?:{_WORDS})(?!\w)")
-_RARE_SCANS = tuple((lead, re.compile(rf"{re.escape(lead)}(?:{_WORDS})(?!\w)")) for lead in '\n(«"“')
-_WORD_AT_START = re.compile(rf"(?:{_WORDS})(?!\w)")
+# Every number word after one of these (or at the very start) is looked up: one Aho-Corasick pass
+# (pyahocorasick, in C) finds them all; a trie regex pays per branch at every word (~4x slower here).
+_LEADS = ' \n(«"“'
+_FINDER = ahocorasick.Automaton()
+for _form in FORMS:
+    for _lead in _LEADS:
+        _FINDER.add_word(_lead + _form, len(_form))
+_FINDER.make_automaton()
+_FIRST_WORD = re.compile(r"\w+")
 _NEXT_WORD = re.compile(rf"[ \t]+([{ARABIC_LETTERS}]+|[0-9])")
 _HEX = frozenset("0123456789abcdefABCDEF")
 _CLITIC_SET = frozenset(CLITICS)
@@ -295,13 +299,11 @@ def find_atoms(view: View) -> list[Atom]:
     """Digit and word atoms of the matching view, sorted by position."""
     text = view.text
     atoms = _digit_atoms(view)
-    _word_atoms(text, _SPACE_SCAN.finditer(text), atoms)
-    for lead, scan in _RARE_SCANS:
-        if lead in text:
-            _word_atoms(text, scan.finditer(text), atoms)
-    first = _WORD_AT_START.match(text)
-    if first is not None:
-        _word_atoms(text, (first,), atoms, lead=0)
+    spans = [(e + 1 - n, e + 1) for e, n in _FINDER.iter(text) if not _word_goes_on(text, e + 1)]
+    first = _FIRST_WORD.match(text)
+    if first is not None and first.group() in FORMS:  # a number word opening the text has no lead
+        spans.insert(0, first.span())
+    _word_atoms(text, spans, atoms)
     atoms.sort()
     return atoms
 
@@ -349,11 +351,14 @@ def _clitic_before(text: str, s: int) -> str | None:
     return None
 
 
-def _word_atoms(text: str, matches: Iterable[re.Match[str]], atoms: list[Atom], lead: int = 1) -> None:
-    """Append the number words matched, minus set phrases (ثاني أكسيد) and names (عبد الواحد)."""
-    for m in matches:
-        s, e = m.span()
-        s += lead
+def _word_goes_on(text: str, i: int) -> bool:
+    """Whether text[i] continues a word (what `\\w` matches), so a form ending before it is no word."""
+    return i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def _word_atoms(text: str, spans: Iterable[tuple[int, int]], atoms: list[Atom]) -> None:
+    """Append the number words found, minus set phrases (ثاني أكسيد) and names (عبد الواحد)."""
+    for s, e in spans:
         f = FORMS[text[s:e]]
         if f.check_next and _set_phrase(text, f, e):
             continue
