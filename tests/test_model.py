@@ -5,6 +5,7 @@ import dataclasses
 import pytest
 
 from isnad.model import Article, Span
+from isnad.pipeline import analyze
 
 
 def test_span_rejects_text_that_is_not_its_slice() -> None:
@@ -31,3 +32,15 @@ def test_article_id_is_a_stable_content_hash() -> None:
     b = Article.create("نص الخبر", "b.txt", outlet="وكالة")
     c = Article.create("نص الخبر", "a.txt", outlet="صحيفة")
     assert a.id == b.id != c.id
+
+
+def test_derived_documents_keep_every_other_field() -> None:
+    article = Article.create("نص الخبر", "a.txt", outlet="وكالة", title="عنوان", extra={"k": 1})
+    assert article.with_language("ar") == dataclasses.replace(article, language="ar")
+    doc = analyze(article)
+    sentence = (Span(0, 2, "نص", "sentence"),)
+    assert doc.with_sentences(sentence) == dataclasses.replace(doc, sentences=sentence)
+    layered = doc.with_layer("entities", sentence)
+    assert layered.layer("entities") == sentence
+    assert layered.layer("numbers") == doc.layer("numbers")
+    assert dataclasses.replace(layered, annotations=doc.annotations) == doc

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
-from types import MappingProxyType
 
 from isnad.errors import IsnadError
 from isnad.model import Article, Document, Span
@@ -36,7 +34,7 @@ def prepare(article: Article) -> Document:
     if language != "ar":
         notes = (f"language '{language}' is not supported: Arabic-specific stages may find little",)
     if language != article.language:
-        article = replace(article, language=language)
+        article = article.with_language(language)
     return Document(
         article=article,
         clean=cleaned.view,
@@ -60,7 +58,7 @@ def detect_script_language(text: str) -> str:
 
 def segment(doc: Document) -> Document:
     """Sentences of the clean view, as spans into the original."""
-    return replace(doc, sentences=tuple(sentences(doc.clean)))
+    return doc.with_sentences(tuple(sentences(doc.clean)))
 
 
 def numbers(doc: Document) -> Document:
@@ -111,9 +109,7 @@ def analyze_all(
 
 
 def _with_layer(doc: Document, name: str, spans: Iterable[Span]) -> Document:
-    layers = dict(doc.annotations)
-    layers[name] = tuple(spans)
-    return replace(doc, annotations=MappingProxyType(layers))
+    return doc.with_layer(name, tuple(spans))
 
 
 def _inside_any(span: Span, owners: Sequence[Span]) -> bool:
