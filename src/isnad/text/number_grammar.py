@@ -299,7 +299,12 @@ def find_atoms(view: View) -> list[Atom]:
     """Digit and word atoms of the matching view, sorted by position."""
     text = view.text
     atoms = _digit_atoms(view)
-    spans = [(e + 1 - n, e + 1) for e, n in _FINDER.iter(text) if not _word_goes_on(text, e + 1)]
+    # A hit counts only where the word ends there (what `(?!\w)` says): not before a letter, digit or _.
+    spans = [
+        (e + 1 - n, e + 1)
+        for e, n in _FINDER.iter(text)
+        if not ((c := text[e + 1 : e + 2]).isalnum() or c == "_")
+    ]
     first = _FIRST_WORD.match(text)
     if first is not None and first.group() in FORMS:  # a number word opening the text has no lead
         spans.insert(0, first.span())
@@ -349,11 +354,6 @@ def _clitic_before(text: str, s: int) -> str | None:
     if cl in _CLITIC_SET and (j < 0 or not text[j].isalnum()):
         return cl
     return None
-
-
-def _word_goes_on(text: str, i: int) -> bool:
-    """Whether text[i] continues a word (what `\\w` matches), so a form ending before it is no word."""
-    return i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def _word_atoms(text: str, spans: Iterable[tuple[int, int]], atoms: list[Atom]) -> None:

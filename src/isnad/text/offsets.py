@@ -82,10 +82,13 @@ class OffsetMap:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original `(start, end)` for the view span `[start, end)`."""
-        if start >= end:
+        if start >= end or start >= self.view_len:
             p = self.start(start)
             return p, p
-        return self.start(start), self.end(end)
+        # `start` inlined: every span of every layer comes through here.
+        i = bisect_right(self._vs, start) - 1
+        a = self._os[i] + (start - self._vs[i] if self._kind[i] == COPY else 0)
+        return a, self.end(end)
 
     def to_view(self, orig_pos: int) -> int:
         """View offset of an original position (a deleted position maps to the next surviving one)."""
