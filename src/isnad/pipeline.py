@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from isnad.errors import IsnadError
+from isnad.extract.claims import find_claims
 from isnad.model import Article, Document, Span
 from isnad.text.clean import clean
 from isnad.text.dates import find_dates
@@ -79,8 +80,13 @@ def dates(doc: Document) -> Document:
     return doc
 
 
-STAGES: dict[str, Stage] = {"segment": segment, "dates": dates, "numbers": numbers}
-DEFAULT_STAGES: tuple[str, ...] = ("segment", "dates", "numbers")
+def claims(doc: Document) -> Document:
+    """Checkable statements: clauses with numbers, dates or events, with their assertion status."""
+    return _with_layer(doc, "claims", find_claims(doc))
+
+
+STAGES: dict[str, Stage] = {"segment": segment, "dates": dates, "numbers": numbers, "claims": claims}
+DEFAULT_STAGES: tuple[str, ...] = ("segment", "dates", "numbers", "claims")
 
 
 def analyze(article: Article, stages: Sequence[str] = DEFAULT_STAGES) -> Document:

@@ -33,6 +33,22 @@ _NUMBER_KEYS = ("value", "kind", "hedge", "unit", "unit_class", "low", "high", "
 _DATE_KEYS = ("value", "granularity", "resolved", "reason", "calendar", "hedge")
 
 
+def _claim_details(span: Span) -> str:
+    a = span.attributes
+    who = a.get("attributed_to") or {}
+    parts = [str(a.get("kind")), f"status={a.get('status')}"]
+    if a.get("value") is not None:
+        parts.append(f"value={a['value']}" + (f" {a['unit']}" if a.get("unit") else ""))
+    if a.get("hedge"):
+        parts.append(f"hedge={a['hedge']}")
+    if isinstance(who, dict) and who.get("text"):
+        parts.append(f"by={_short(str(who.get('key') or who['text']), 30)}")
+    places = [e["key"] for e in a.get("entities") or []]
+    if places:
+        parts.append("about=" + ", ".join(places[:4]))
+    return ", ".join(parts)
+
+
 def _span_table(title: str, spans: Sequence[Span], keys: Sequence[str]) -> Table:
     table = Table(title=title, title_justify="left", show_lines=False, expand=False)
     table.add_column("span", justify="right", no_wrap=True)
@@ -71,6 +87,13 @@ def render_document(console: Console, doc: Document) -> None:
         console.print(_span_table("numbers", doc.layer("numbers"), _NUMBER_KEYS))
     if doc.layer("dates"):
         console.print(_span_table("dates", doc.layer("dates"), _DATE_KEYS))
+    if doc.layer("claims"):
+        table = Table(title="claims", title_justify="left")
+        for col in ("span", "clause", "claim"):
+            table.add_column(col)
+        for c in doc.layer("claims"):
+            table.add_row(f"{c.start}-{c.end}", _short(c.text), _claim_details(c))
+        console.print(table)
 
 
 def render_errors(console: Console, errors: Sequence[IsnadError]) -> None:
