@@ -1,0 +1,1 @@
+"""Extractors that read a prepared Document: entities, quotes and their attribution."""
