@@ -71,13 +71,19 @@ def _evidence(doc: Document) -> list[Span]:
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """View ranges of the clauses of text[start:end] (cut after , ; : and at line breaks)."""
-    out = []
+    """View ranges of the clauses of text[start:end] (cut after , ; : and at line breaks).
+
+    A fragment with fewer than two content words ("، الخميس،") says when or where about the clause
+    before it, so it stays joined to that clause.
+    """
+    out: list[tuple[int, int]] = []
     a = start
-    for m in _CUT.finditer(text, start, end):
-        out.append((a, m.start()))
-        a = m.end()
-    out.append((a, end))
+    for b, nxt in [(m.start(), m.end()) for m in _CUT.finditer(text, start, end)] + [(end, end)]:
+        if out and len(signature(text[a:b])) < 2:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+        a = nxt
     return out
 
 
