@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -76,6 +77,8 @@ def _check(doc: Document) -> None:
     for span in spans:
         assert 0 <= span.start <= span.end <= len(text)
         assert text[span.start : span.end] == span.text
+        for ref in _nested_refs(dict(span.attributes)):  # speakers, chain links, evidence, cues
+            assert text[ref["start"] : ref["end"]] == ref["text"]
     assert doc.clean.original is text
 
 
@@ -105,7 +108,19 @@ def test_pathological_inputs_do_not_raise(text: str) -> None:
     _check(analyze(Article.create(text, "edge")))
 
 
-def test_non_arabic_article_gets_a_clear_note() -> None:
-    doc = analyze(Article.create("The council approved the budget on Monday.", "en.txt"))
+def _nested_refs(value: object) -> list[dict[str, Any]]:
+    """Every {start, end, text} object inside span attributes (None offsets: not in the text)."""
+    if isinstance(value, list):
+        return [r for v in value for r in _nested_refs(v)]
+    if not isinstance(value, dict):
+        return []
+    own = [value] if isinstance(value.get("start"), int) and isinstance(value.get("text"), str) else []
+    return own + [r for v in value.values() for r in _nested_refs(v)]
+
+
+def test_non_arabic_article_gets_a_clear_note_and_no_extraction() -> None:
+    text = 'The council approved 12 schools on Monday. "We are proud," said the mayor, according to Reuters.'
+    doc = analyze(Article.create(text, "en.txt"))
     assert doc.article.language != "ar"
     assert any("not supported" in n for n in doc.notes)
+    assert doc.layer("quotes") == () and doc.layer("claims") == ()

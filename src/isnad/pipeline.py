@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from isnad.errors import IsnadError
 from isnad.extract.claims import find_claims
+from isnad.extract.quotes import find_quotes
 from isnad.model import Article, Document, Span
 from isnad.text.clean import clean
 from isnad.text.dates import find_dates
@@ -80,13 +81,25 @@ def dates(doc: Document) -> Document:
     return doc
 
 
+def quotes(doc: Document) -> Document:
+    """Who said what according to whom: quotes with speaker, stance and attribution chain."""
+    found = find_quotes(doc, doc.layer("entities")) if doc.article.language == "ar" else []
+    return _with_layer(doc, "quotes", found)
+
+
 def claims(doc: Document) -> Document:
     """Checkable statements: clauses with numbers, dates or events, with their assertion status."""
     return _with_layer(doc, "claims", find_claims(doc))
 
 
-STAGES: dict[str, Stage] = {"segment": segment, "dates": dates, "numbers": numbers, "claims": claims}
-DEFAULT_STAGES: tuple[str, ...] = ("segment", "dates", "numbers", "claims")
+STAGES: dict[str, Stage] = {
+    "segment": segment,
+    "dates": dates,
+    "numbers": numbers,
+    "quotes": quotes,
+    "claims": claims,
+}
+DEFAULT_STAGES: tuple[str, ...] = ("segment", "dates", "numbers", "quotes", "claims")
 
 
 def analyze(article: Article, stages: Sequence[str] = DEFAULT_STAGES) -> Document:

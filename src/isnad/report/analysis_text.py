@@ -33,6 +33,19 @@ _NUMBER_KEYS = ("value", "kind", "hedge", "unit", "unit_class", "low", "high", "
 _DATE_KEYS = ("value", "granularity", "resolved", "reason", "calendar", "hedge")
 
 
+def _quote_details(span: Span) -> str:
+    a = span.attributes
+    speaker = a.get("speaker") or {}
+    parts = [f"{a.get('kind')}, {a.get('stance')}", f"speaker={_short(str(speaker.get('text') or '?'), 30)}"]
+    links = [f"{link['role']}: {_short(str(link.get('text') or ''), 24)}" for link in a.get("chain") or []]
+    if links:
+        parts.append("chain=" + " > ".join(links))
+    addressee = a.get("addressee") or {}
+    if addressee.get("text"):
+        parts.append(f"to={_short(str(addressee['text']), 24)}")
+    return ", ".join(parts)
+
+
 def _claim_details(span: Span) -> str:
     a = span.attributes
     who = a.get("attributed_to") or {}
@@ -87,6 +100,13 @@ def render_document(console: Console, doc: Document) -> None:
         console.print(_span_table("numbers", doc.layer("numbers"), _NUMBER_KEYS))
     if doc.layer("dates"):
         console.print(_span_table("dates", doc.layer("dates"), _DATE_KEYS))
+    if doc.layer("quotes"):
+        table = Table(title="quotes", title_justify="left")
+        for col in ("span", "quote", "who, according to whom"):
+            table.add_column(col)
+        for q in doc.layer("quotes"):
+            table.add_row(f"{q.start}-{q.end}", _short(q.text), _quote_details(q))
+        console.print(table)
     if doc.layer("claims"):
         table = Table(title="claims", title_justify="left")
         for col in ("span", "clause", "claim"):
