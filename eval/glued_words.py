@@ -6,8 +6,9 @@
     words. Scraped text has real glues too ("وزارةالتعليم"), so not every split there is false; splits
     made on ة/ى evidence (a letter that only ends words) are counted separately as near-certain.
 
-The glue model was tuned on the first seven days of the corpus (2015-07-21..27, "tune"); figures for
-the later days ("report") are the honest ones. Deterministic for a given --seed.
+The glue model and its word-pair table were built from the first seven days of the corpus
+(2015-07-21..27, "tune"); figures for the later days ("report") are the honest ones (tune recall is
+flattered: the glued pairs there are in the pair table). Deterministic for a given --seed.
 
     .venv/bin/python eval/glued_words.py [--articles N] [--pairs N] [--seed S]
 """

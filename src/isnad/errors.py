@@ -61,6 +61,11 @@ CODES: dict[str, ErrorCode] = {
             "text processing failed on this article",
             "this is a bug in isnad: please report it with the article; the others were still analysed",
         ),
+        ErrorCode(
+            "ISN201",
+            "a data file shipped with isnad is missing or damaged",
+            "reinstall isnad, or rebuild the file with the command shown",
+        ),
         ErrorCode("ISN900", "bad command-line usage", "see isnad --help"),
     )
 }
