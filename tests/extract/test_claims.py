@@ -129,3 +129,16 @@ def _all(text: str, word: str) -> list[int]:
         out.append(i)
         i = text.find(word, i + 1)
     return out
+
+
+def test_the_place_in_the_headline_outweighs_passing_mentions() -> None:
+    text = (
+        "الفيضانات تغمر الرقة\n\n"
+        "وصلت فرق من دير الزور. وعادت الفرق إلى دير الزور مساء. وغادر 900 شخص المدينة."
+    )
+    doc = doc_of(text)
+    places = [Span(i, i + 5, "الرقة", "LOC", {"key": "الرقة"}) for i in _all(text, "الرقة")]
+    places += [Span(i, i + 9, "دير الزور", "LOC", {"key": "دير الزور"}) for i in _all(text, "دير الزور")]
+    doc = doc.with_layer("entities", tuple(sorted(places, key=lambda s: s.start)))
+    c = only(claims_of(doc), kind="quantity")
+    assert [e["key"] for e in c["entities"]] == ["الرقة"]

@@ -40,7 +40,7 @@ def find_claims(doc: Document) -> list[Span]:
     evidence = _evidence(doc)
     starts = [e.start for e in evidence]
     entities = doc.layer("entities")
-    place = _salient_place(entities)
+    place = _salient_place(entities, _lead_end(doc))
     out: list[Span] = []
     for sentence in doc.sentences:
         sa, sb = view.offsets.to_view(sentence.start), view.offsets.to_view(sentence.end)
@@ -222,11 +222,19 @@ def _entity_json(entity: Span) -> dict[str, Any]:
     }
 
 
-def _salient_place(entities: Sequence[Span]) -> Span | None:
-    """The article's most mentioned place (first mention on a tie), or None."""
+def _salient_place(entities: Sequence[Span], lead_end: int) -> Span | None:
+    """The place the article is about: most mentioned, a mention in the headline or lead counting as
+    three (first mention on a tie); None when no place is named."""
     places = [e for e in entities if e.label == "LOC"]
     if not places:
         return None
-    counts = Counter(_key(e) for e in places)
-    best = max(counts.values())
-    return next(e for e in places if counts[_key(e)] == best)
+    weight = Counter(_key(e) for e in places)
+    weight.update({_key(e): 2 for e in places if e.start < lead_end})
+    best = max(weight.values())
+    return next(e for e in places if weight[_key(e)] == best)
+
+
+def _lead_end(doc: Document) -> int:
+    """End of the headline or lead: the first paragraph."""
+    first = [s.end for s in doc.sentences if s.attributes.get("paragraph") == 0]
+    return max(first, default=0)
