@@ -204,3 +204,17 @@ def test_ten_thousand_token_sentence_is_bounded() -> None:
         _quotes(text)
         # generous: a quadratic scan would take minutes; the real cost is a few ms
         assert time.perf_counter() - began < 5
+
+
+def test_a_person_named_after_an_organisation_title_is_the_speaker() -> None:
+    text = "وقال زعيم حركة النهضة الوطنية سامر الخطيب إن الحركة ستشارك في الانتخابات المقبلة."
+    org = text.index("حركة النهضة الوطنية")
+    per = text.index("سامر الخطيب")
+    entities = [
+        Span(org, org + len("حركة النهضة الوطنية"), "حركة النهضة الوطنية", "ORG"),
+        Span(per, per + len("سامر الخطيب"), "سامر الخطيب", "PER"),
+    ]
+    (quote,) = find_quotes(_doc(text), entities)
+    speaker = quote.attributes["speaker"]
+    assert speaker["text"] == "سامر الخطيب" and speaker["kind"] == "named"
+    assert speaker["title"]["text"].startswith("زعيم حركة النهضة")

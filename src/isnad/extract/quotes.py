@@ -270,14 +270,20 @@ def _tok_orig(doc: Document, t: at.Toks, r: _Range, skip: int = 0) -> _Range:
 
 
 def _set_speaker(doc: Document, t: at.Toks, q: _Quote, r: _Range, ents: list[tuple[int, int, Span]]) -> None:
-    """Prefer an NER entity inside the subject phrase; else split the phrase into title and name."""
+    """Prefer an NER entity inside the subject phrase (a person over an organisation: in "زعيم التنظيم
+    أبو بكر …" or "المتحدث باسم الوزارة فلان" the organisation belongs to the title); else split the
+    phrase into title and name."""
     a, b = t.starts[r[0]], t.ends[r[1] - 1]
     k = bisect_left(ents, a, key=lambda e: e[1] - 1)
-    if k < len(ents) and ents[k][0] < b:
-        e = ents[k][2]
+    inside = []
+    while k < len(ents) and ents[k][0] < b:
+        inside.append(ents[k])
+        k += 1
+    if inside:
+        start, _, e = next((x for x in inside if x[2].label in _PER), inside[0])
         q.speaker, q.speaker_kind = (e.start, e.end), ("named" if e.label in _PER else "organisation")
-        if ents[k][0] > a:
-            q.title = _orig(doc, a, ents[k][0] - 1)
+        if start > a:
+            q.title = _orig(doc, a, start - 1)
         return
     kind = at.classify(t, *r)
     if kind == "title" and t.words[r[0]] in sp.TITLES:
