@@ -114,6 +114,64 @@ def _emit(report: str, out: Path | None) -> None:
         raise _usage_error(f"cannot write {out}: {exc.strerror}", "choose a writable --out path") from None
 
 
+train_app = typer.Typer(help="Train isnad's models from annotated corpora.", no_args_is_help=True)
+eval_app = typer.Typer(help="Score isnad's models on annotated corpora.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+app.add_typer(eval_app, name="eval")
+
+
+def _fail(exc: IsnadError) -> typer.Exit:
+    typer.echo(exc.message, err=True)  # unwrapped: the file:line in it must stay copyable
+    return typer.Exit(code=1)
+
+
+@train_app.command("ner")
+def train_ner(
+    corpus: Annotated[list[Path], typer.Option(help="CoNLL 'token TAG' file; repeat to add corpora")],
+    out: Annotated[Path, typer.Option(help="model file to write (a .model zip)")],
+    folds: Annotated[int, typer.Option(help="also print k-fold CV on the first corpus (0: skip)")] = 0,
+    clusters_from: Annotated[
+        Path | None, typer.Option(help="folder of SaudiNewsNet-style article zips, or a .model to reuse")
+    ] = None,
+    c1: Annotated[float, typer.Option(help="L1 weight (prunes features)")] = 0.1,
+    c2: Annotated[float, typer.Option(help="L2 weight")] = 0.05,
+    iterations: Annotated[int, typer.Option(help="L-BFGS iterations")] = 200,
+) -> None:
+    """Train the named-entity CRF (PER/LOC/ORG/MISC) and write a model bundle."""
+    from isnad.extract.ner_corpus import read_corpus
+    from isnad.extract.ner_train import TrainConfig, cross_validate, train_bundle
+    from isnad.extract.ner_train import clusters_from as load_clusters
+
+    try:
+        corpora = [read_corpus(p) for p in corpus]
+        clusters = load_clusters(clusters_from) if clusters_from else {}
+        config = TrainConfig(c1=c1, c2=c2, max_iterations=iterations, clusters=clusters)
+        extra = [s for c in corpora[1:] for s in c]
+        if folds > 1:
+            typer.echo(f"{folds}-fold cross-validation on {corpus[0]}:")
+            typer.echo(cross_validate(corpora[0], folds, config, extra).table())
+        meta = {"corpora": [p.name for p in corpus], "sentences": sum(len(c) for c in corpora)}
+        train_bundle([*corpora[0], *extra], config, out, meta)
+    except IsnadError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"model written to {out} ({out.stat().st_size:,} bytes)")
+
+
+@eval_app.command("ner")
+def eval_ner(
+    corpus: Annotated[Path, typer.Option(help="CoNLL 'token TAG' file with gold tags")],
+    model: Annotated[Path | None, typer.Option(help="model bundle (default: the shipped one)")] = None,
+) -> None:
+    """Print entity-level (exact match) precision, recall and F1 per type and overall."""
+    from isnad.extract.ner_corpus import read_corpus
+    from isnad.extract.ner_train import evaluate_model
+
+    try:
+        typer.echo(evaluate_model(model, read_corpus(corpus)).table())
+    except IsnadError as exc:
+        raise _fail(exc) from None
+
+
 @app.command()
 def version() -> None:
     """Print the isnad version."""

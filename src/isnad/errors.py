@@ -3,6 +3,7 @@
 Every error names the input and says what to do about it. Codes:
   ISN1xx  reading input (files, encodings, formats, URLs)
   ISN2xx  text processing
+  ISN3xx  models (NER)
   ISN9xx  usage / configuration
 """
 
@@ -65,6 +66,16 @@ CODES: dict[str, ErrorCode] = {
             "ISN201",
             "a data file shipped with isnad is missing or damaged",
             "reinstall isnad, or rebuild the file with the command shown",
+        ),
+        ErrorCode(
+            "ISN300",
+            "the NER model is missing or damaged",
+            "reinstall isnad, or retrain it with `isnad train ner` and pass the file with --model",
+        ),
+        ErrorCode(
+            "ISN301",
+            "the NER training corpus is malformed",
+            "fix the line shown: one 'token TAG' pair per line, a blank line between sentences",
         ),
         ErrorCode("ISN900", "bad command-line usage", "see isnad --help"),
     )

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from isnad.errors import IsnadError
 from isnad.extract.claims import find_claims
+from isnad.extract.entities import entities_of
 from isnad.extract.quotes import find_quotes
 from isnad.model import Article, Document, Span
 from isnad.text.clean import clean
@@ -81,6 +82,11 @@ def dates(doc: Document) -> Document:
     return doc
 
 
+def entities(doc: Document) -> Document:
+    """People, places, organisations and other names, each with a key shared by its mentions."""
+    return _with_layer(doc, "entities", entities_of(doc))
+
+
 def quotes(doc: Document) -> Document:
     """Who said what according to whom: quotes with speaker, stance and attribution chain."""
     found = find_quotes(doc, doc.layer("entities")) if doc.article.language == "ar" else []
@@ -96,10 +102,11 @@ STAGES: dict[str, Stage] = {
     "segment": segment,
     "dates": dates,
     "numbers": numbers,
+    "entities": entities,
     "quotes": quotes,
     "claims": claims,
 }
-DEFAULT_STAGES: tuple[str, ...] = ("segment", "dates", "numbers", "quotes", "claims")
+DEFAULT_STAGES: tuple[str, ...] = ("segment", "dates", "numbers", "entities", "quotes", "claims")
 
 
 def analyze(article: Article, stages: Sequence[str] = DEFAULT_STAGES) -> Document:

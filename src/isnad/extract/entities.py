@@ -1,0 +1,59 @@
+"""Entities with keys: the CRF's mentions, and one key for every mention of one entity.
+
+Keys come from `keys.assign_keys` over all mentions at once ("أبو بكر البغدادي", "البغدادي" and the
+alias in "واسمه الحقيقي إبراهيم السامرائي" share "PER:ابوبكر البغدادي"). `key_story` does the same across
+the articles of one story, so a comparison sees one entity under one key in every article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from types import MappingProxyType
+
+from isnad.extract.keys import Mention, assign_keys, find_aliases
+from isnad.extract.ner import find_entities
+from isnad.model import Document, Span
+
+
+def entities_of(doc: Document) -> list[Span]:
+    """The document's entity mentions (label PER/LOC/ORG/MISC), each with a `key` attribute."""
+    if doc.article.language != "ar":
+        return []
+    found = find_entities(doc.matching)
+    return _keyed([(doc, found)])[0]
+
+
+def key_story(docs: Sequence[Document]) -> list[Document]:
+    """The documents with entity keys assigned across all of them (one story, one key per entity)."""
+    keyed = _keyed([(d, d.layer("entities")) for d in docs])
+    return [d.with_layer("entities", tuple(spans)) for d, spans in zip(docs, keyed, strict=True)]
+
+
+def _keyed(groups: Sequence[tuple[Document, Sequence[Span]]]) -> list[list[Span]]:
+    """Keys over the mentions of every (document, entities) pair together, plus their alias sentences."""
+    mentions: list[Mention] = []
+    for doc, spans in groups:
+        # The matching view's spelling: a glue the cleaner split ("الولاياتالمتحدة") keys as its words.
+        mentions += [Mention(_spelling(e), e.label, doc.article.id, e.start) for e in spans]
+    aliases: list[tuple[int, int]] = []
+    extra: list[Mention] = []
+    for doc, _ in groups:
+        for owner, alias in find_aliases(doc, mentions):
+            aliases.append((owner, len(mentions) + len(extra)))
+            extra.append(alias)
+    keys = assign_keys(mentions + extra, aliases)
+    out: list[list[Span]] = []
+    k = 0
+    for _, spans in groups:
+        keyed = []
+        for e in spans:
+            attrs = MappingProxyType({**e.attributes, "key": keys[k]})
+            keyed.append(Span(e.start, e.end, e.text, e.label, attrs))
+            k += 1
+        out.append(keyed)
+    return out
+
+
+def _spelling(entity: Span) -> str:
+    normalized = entity.attributes.get("normalized")
+    return normalized if isinstance(normalized, str) and normalized else entity.text
