@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from isnad.errors import IsnadError
 from isnad.extract.claims import find_claims
-from isnad.extract.entities import entities_of
+from isnad.extract.entities import entities_of, fuse_speakers
 from isnad.extract.quotes import find_quotes
 from isnad.model import Article, Document, Span
 from isnad.text.clean import clean
@@ -89,8 +89,10 @@ def entities(doc: Document) -> Document:
 
 def quotes(doc: Document) -> Document:
     """Who said what according to whom: quotes with speaker, stance and attribution chain."""
-    found = find_quotes(doc, doc.layer("entities")) if doc.article.language == "ar" else []
-    return _with_layer(doc, "quotes", found)
+    if doc.article.language != "ar":
+        return _with_layer(doc, "quotes", [])
+    doc = _with_layer(doc, "quotes", find_quotes(doc, doc.layer("entities")))
+    return fuse_speakers(doc) if "entities" in doc.annotations else doc
 
 
 def claims(doc: Document) -> Document:

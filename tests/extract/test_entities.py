@@ -6,7 +6,7 @@ import re
 
 from isnad.extract.entities import key_story
 from isnad.model import Article, Document, Span
-from isnad.pipeline import analyze
+from isnad.pipeline import analyze, quotes
 
 
 def _doc(text: str, names: list[tuple[str, str]]) -> Document:
@@ -43,3 +43,16 @@ def test_the_pipeline_keys_every_entity_it_finds() -> None:
     assert found and all(e.attributes["key"] for e in found)
     baghdad = {e.attributes["key"] for e in found if e.text == "بغداد"}
     assert len(baghdad) == 1
+
+
+def test_a_named_speaker_the_ner_missed_joins_the_entities_with_the_same_key() -> None:
+    text = "وقال المتحدث باسم البلدية رامي الشامي إن المياه ستعود غدا. وأضاف الشامي أن الفرق تعمل ليلا."
+    doc = analyze(Article.create(text, "t.txt"), stages=("segment",)).with_layer("entities", ())
+    doc = quotes(doc)
+    people = [e for e in doc.layer("entities") if e.label == "PER"]
+    assert [e.text for e in people] == ["رامي الشامي", "الشامي"]
+    assert {e.attributes["source"] for e in people} == {"speaker"}
+    assert {e.attributes["key"] for e in people} == {"PER:رامي الشامي"}
+    assert {q.attributes["speaker"]["key"] for q in doc.layer("quotes")} == {"PER:رامي الشامي"}
+    (first, _) = doc.layer("quotes")
+    assert first.attributes["speaker"]["title"]["text"] == "المتحدث باسم البلدية"

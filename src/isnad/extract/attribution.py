@@ -151,10 +151,15 @@ def np_end(t: Toks, i: int, limit: int, max_words: int = MAX_NP) -> int:
             break  # a plural after a singular is the object: "صاحب التسجيل العراقيين"
         if in_name and j > i and has_al(prev) and words[j - 2] not in sp.NAME_STARTS and prev != w:
             break  # a name ends at its family name (البغدادي), unless after عبد/أبو
-        if titled and j > i and (w in sp.NAME_STARTS or (not has_al(w) and _name_may_start(prev))):
+        if titled and j > i and (w in sp.NAME_STARTS or _bare_may_start(w, prev)):
             in_name = True
         j += 1
     return j
+
+
+def _bare_may_start(w: str, prev: str) -> bool:
+    """A bare word after a definite one starts a name, unless it links a title to its complement (باسم)."""
+    return not has_al(w) and w not in _TITLE_LINKS and _name_may_start(prev)
 
 
 def _name_may_start(prev: str) -> bool:
@@ -173,7 +178,7 @@ def split_title(t: Toks, a: int, b: int) -> tuple[tuple[int, int] | None, tuple[
     words = t.words
     for p in range(a + 1, b):
         w, prev = words[p], words[p - 1]
-        starts = w in sp.NAME_STARTS or prev == ")" or (not has_al(w) and _name_may_start(prev))
+        starts = w in sp.NAME_STARTS or prev == ")" or _bare_may_start(w, prev)
         if starts and is_word(w):
             return (a, _trim_right(t, a, p)), (p, b)
     return (a, b), None
