@@ -31,15 +31,19 @@ def main() -> None:
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--clusters-from", type=Path, default=SHIPPED)
+    parser.add_argument("--min-count", type=int, default=TrainConfig.min_count)
     parser.add_argument("--wojood", action="store_true")
     args = parser.parse_args()
     started = time.perf_counter()
     sentences = read_corpus(ANERCORP)
     extra = [s for p in WOJOOD for s in read_corpus(p)] if args.wojood else []
     clusters = clusters_from(args.clusters_from) if args.clusters_from else {}
-    config = TrainConfig(c1=args.c1, c2=args.c2, max_iterations=args.iterations, clusters=clusters)
+    config = TrainConfig(
+        c1=args.c1, c2=args.c2, max_iterations=args.iterations, min_count=args.min_count, clusters=clusters
+    )
     print(f"ANERcorp train: {len(sentences)} sentences; extra: {len(extra)}; clusters: {len(clusters)}")
-    print(f"{args.folds}-fold CV, c1={args.c1} c2={args.c2} iterations={args.iterations}")
+    print(f"{args.folds}-fold CV, c1={args.c1} c2={args.c2} iterations={args.iterations}", end="")
+    print(f" min-count={args.min_count}")
     print(cross_validate(sentences, args.folds, config, extra).table())
     print(f"({time.perf_counter() - started:.0f} s)")
 

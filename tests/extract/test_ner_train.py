@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -11,7 +12,7 @@ from isnad.cli import app
 from isnad.errors import IsnadError
 from isnad.extract.ner_corpus import entities, read_corpus
 from isnad.extract.ner_features import Featurizer, Resources
-from isnad.extract.ner_tagger import FastTagger, Weights
+from isnad.extract.ner_tagger import FastTagger, Weights, propagate
 from isnad.extract.ner_train import Scores, TrainConfig, evaluate_model, learn_gazetteer, train_bundle
 from isnad.extract.tokens import sentence_bounds, tokenize
 
@@ -122,3 +123,37 @@ def test_fast_decoder_agrees_with_crfsuite(tmp_path: Path) -> None:
     expected = [tag for a, b in bounds for tag in reference.tag(feat.sentence(words[a:b]))]
     assert fast.tag(words, bounds) == expected
     assert {"B-PER", "B-LOC"} <= set(expected)  # the comparison is not vacuous
+
+
+def _emissions(rows: list[dict[str, float]], labels: list[str]) -> Any:
+    import numpy as np
+
+    return np.array([[row.get(x, 0.0) for x in labels] for row in rows])
+
+
+_LABELS = ["O", "B-LOC", "B-PER", "I-LOC", "I-PER"]
+
+
+def test_a_confident_name_lends_its_type_to_its_other_lone_occurrences() -> None:
+    # "arrived in Tilimsan ... the people of Tilimsan said": the second mention was missed.
+    stems = ["وصل", "الي", "تلمسان", ".", "وقال", "اهل", "تلمسان", "."]
+    tags = ["O", "O", "B-LOC", "O", "O", "O", "O", "O"]
+    e = _emissions([{}, {}, {"B-LOC": 5.0}, {}, {}, {}, {"O": 1.0}, {}], _LABELS)
+    assert propagate(stems, tags, e, _LABELS, 2.0)[6] == "B-LOC"
+
+
+def test_a_hesitant_or_conflicting_name_changes_nothing() -> None:
+    stems = ["زار", "تلمسان", "ثم", "تلمسان", "و", "تلمسان"]
+    tags = ["O", "B-LOC", "O", "O", "O", "O"]
+    weak = _emissions([{}, {"B-LOC": 1.0}, {}, {}, {}, {}], _LABELS)
+    assert propagate(stems, tags, weak, _LABELS, 2.0) == tags
+    both = ["O", "B-LOC", "O", "B-PER", "O", "O"]
+    strong = _emissions([{}, {"B-LOC": 5.0}, {}, {"B-PER": 5.0}, {}, {}], _LABELS)
+    assert propagate(stems, both, strong, _LABELS, 2.0) == both  # the writer's own usage is ambiguous
+
+
+def test_propagation_never_splits_or_extends_another_name() -> None:
+    stems = ["زار", "تلمسان", ".", "سامر", "تلمسان"]
+    tags = ["O", "B-LOC", "O", "B-PER", "I-PER"]
+    e = _emissions([{}, {"B-LOC": 5.0}, {}, {}, {}], _LABELS)
+    assert propagate(stems, tags, e, _LABELS, 2.0) == tags

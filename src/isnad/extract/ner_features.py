@@ -8,7 +8,7 @@ attribute strings (own and per neighbour offset), so a sentence costs a few list
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from isnad.extract.clitics import bare, frequencies, strip_proclitics
@@ -64,9 +64,18 @@ def freq_band(f: float) -> str:
 class Featurizer:
     """Turns token sequences into crfsuite attribute lists; per-word parts are cached."""
 
-    def __init__(self, resources: Resources, freqs: Mapping[str, float] | None = None) -> None:
+    def __init__(
+        self,
+        resources: Resources,
+        freqs: Mapping[str, float] | None = None,
+        known: Collection[str] | None = None,
+    ) -> None:
         self.res = resources
         self.freqs = freqs if freqs is not None else frequencies()
+        # Training only: word/core/stem identities seen too rarely to trust are left out, so rare names
+        # are learned through shape, affixes, clusters and context (run time needs no list: an identity
+        # never emitted in training has no weight).
+        self.known = known
         self._cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str], str]] = {}
 
     def word(self, w: str) -> tuple[list[str], list[str], list[str], list[str], list[str], str]:
@@ -93,10 +102,10 @@ class Featurizer:
         coarse, cluster = levels[0], "/".join(levels[:2])
         gaz = self.res.gazetteer.get(stem, "")
         cue = CUES.get(core, "") or CUES.get(stem, "")
+        known = self.known
+        ident = [a for a in ("w=" + w, "c=" + core, "b=" + stem) if known is None or a in known]
         own = [
-            "w=" + w,
-            "c=" + core,
-            "b=" + stem,
+            *ident,
             "cl=" + w[:n],
             "al=" + str(core.startswith("ال")),
             "p2=" + stem[:2],
@@ -116,15 +125,16 @@ class Featurizer:
         ]
         if len(levels) > 2:  # a third, finer clustering level when the model was trained with one
             own.append("KK=" + finest)
-        near = ["c=" + core, "b=" + stem, "k=" + coarse, "K=" + cluster, "g=" + gaz, "q=" + cue, "fb=" + band]
-        far = ["b=" + stem, "k=" + coarse, "q=" + cue, "g=" + gaz]
+        near = [a for a in ident if a[0] != "w"]
+        near += ["k=" + coarse, "K=" + cluster, "g=" + gaz, "q=" + cue, "fb=" + band]
+        far = [*[a for a in ident if a[0] == "b"], "k=" + coarse, "q=" + cue, "g=" + gaz]
         return (
             own,
             ["-1" + a for a in near],
             ["+1" + a for a in near],
             ["-2" + a for a in far],
             ["+2" + a for a in far],
-            stem,
+            stem if known is None or "b=" + stem in known else "",
         )
 
     def sentence(self, words: list[str]) -> list[list[str]]:
@@ -140,7 +150,10 @@ class Featurizer:
                 feats += parts[i + 2][4]
             left = parts[i - 1][5] if i else "^"
             right = parts[i + 1][5] if i + 1 < n else "$"
-            feats.append("lw=" + left + "|" + key)
-            feats.append("wr=" + key + "|" + right)
+            if key:  # empty: a stem too rare in training to pair on
+                if left:
+                    feats.append("lw=" + left + "|" + key)
+                if right:
+                    feats.append("wr=" + key + "|" + right)
             out.append(feats)
         return out

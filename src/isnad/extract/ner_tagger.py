@@ -11,12 +11,13 @@ from typing import Any
 
 import numpy as np
 
-from isnad.extract.ner_features import BOS, EOS, Featurizer
+from isnad.extract.ner_features import BOS, CUES, EOS, Featurizer
 
 Array = np.ndarray[Any, np.dtype[np.float64]]
 _GROW = 4096
 _PAIR = 1 << 24  # packs two row numbers into one int key
 _PAIR_CACHE = 2_000_000  # word pairs remembered before the cache is reset (bounds memory)
+MARGIN = 2.0  # how much a name's own score for its type must beat "O" before it sets the document's reading
 
 
 class Weights:
@@ -144,6 +145,41 @@ class FastTagger:
             return []
         e = self.emissions(words, bounds)
         return viterbi_batch(e, bounds, self.w.transitions, self.w.labels)
+
+    def tag_document(
+        self, words: list[str], bounds: list[tuple[int, int]], margin: float = MARGIN
+    ) -> list[str]:
+        """Viterbi labels, then a name tagged confidently once is tagged so wherever it stands alone."""
+        if not words:
+            return []
+        e = self.emissions(words, bounds)
+        tags = viterbi_batch(e, bounds, self.w.transitions, self.w.labels)
+        stems = [self.keys[self.rows[w]] for w in words]
+        return propagate(stems, tags, e, self.w.labels, margin)
+
+
+def propagate(stems: list[str], tags: list[str], e: Array, labels: list[str], margin: float) -> list[str]:
+    """One-token names whose own evidence for their type beats "O" by `margin` lend that type to the
+    document's other lone occurrences of the same stem (a writer does not switch "الموصل" from a city to
+    a common noun mid-article; the CRF, judging each context alone, sometimes does)."""
+    col = {x: i for i, x in enumerate(labels)}
+    out_col = col["O"]
+    kinds: dict[str, set[str]] = {}
+    n = len(tags)
+    for i, tag in enumerate(tags):
+        if tag.startswith("B-") and (i + 1 == n or not tags[i + 1].startswith("I-")):
+            stem = stems[i]
+            if len(stem) >= 3 and stem not in CUES and e[i, col[tag]] - e[i, out_col] >= margin:
+                kinds.setdefault(stem, set()).add(tag[2:])
+    sure = {stem: next(iter(k)) for stem, k in kinds.items() if len(k) == 1}
+    if not sure:
+        return tags
+    out = list(tags)
+    for i, stem in enumerate(stems):
+        kind = sure.get(stem)
+        if kind and out[i] == "O" and (i == 0 or out[i - 1] == "O") and (i + 1 == n or out[i + 1] == "O"):
+            out[i] = "B-" + kind
+    return out
 
 
 def viterbi_batch(e: Array, bounds: list[tuple[int, int]], trans: Array, labels: list[str]) -> list[str]:

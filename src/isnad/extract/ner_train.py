@@ -33,6 +33,7 @@ class TrainConfig:
     c1: float = 0.1
     c2: float = 0.05
     max_iterations: int = 200
+    min_count: int = 1  # word identities seen fewer times in training are not features
     clusters: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -106,7 +107,7 @@ def learn_gazetteer(sentences: Sequence[Sentence]) -> dict[str, str]:
 def fit(sentences: Sequence[Sentence], config: TrainConfig) -> tuple[Weights, Resources]:
     """Train a CRF; returns its weights and the resources its features used."""
     resources = Resources(gazetteer=learn_gazetteer(sentences), clusters=config.clusters)
-    x = jackknife_features(sentences, config.clusters)
+    x = jackknife_features(sentences, config.clusters, known_identities(sentences, config.min_count))
     y = [s.tags for s in sentences]
     with tempfile.TemporaryDirectory() as tmp:
         model_file = str(Path(tmp) / "crf.bin")
@@ -122,7 +123,24 @@ def fit(sentences: Sequence[Sentence], config: TrainConfig) -> tuple[Weights, Re
         return Weights.from_crfsuite(Path(model_file).read_bytes()), resources
 
 
-def jackknife_features(sentences: Sequence[Sentence], clusters: Mapping[str, str]) -> list[list[list[str]]]:
+def known_identities(sentences: Sequence[Sentence], min_count: int) -> set[str] | None:
+    """The "w=/c=/b=" identity features seen at least `min_count` times (None: keep every identity)."""
+    if min_count <= 1:
+        return None
+    freqs = frequencies()
+    counts: Counter[str] = Counter(w for s in sentences for w in s.words)
+    seen: Counter[str] = Counter()
+    for word, n in counts.items():
+        core = strip_proclitics(word, freqs)[1]
+        seen["w=" + word] += n
+        seen["c=" + core] += n
+        seen["b=" + bare(core)] += n
+    return {a for a, n in seen.items() if n >= min_count}
+
+
+def jackknife_features(
+    sentences: Sequence[Sentence], clusters: Mapping[str, str], known: set[str] | None = None
+) -> list[list[list[str]]]:
     """Features where each half's gazetteer hits come from the other half, as unseen text will see them.
 
     With a gazetteer learned from the same sentences, every training name is a hit and the CRF learns to
@@ -132,7 +150,7 @@ def jackknife_features(sentences: Sequence[Sentence], clusters: Mapping[str, str
     halves = (sentences[:mid], sentences[mid:])
     x: list[list[list[str]]] = []
     for i, part in enumerate(halves):
-        feat = Featurizer(Resources(gazetteer=learn_gazetteer(halves[1 - i]), clusters=clusters))
+        feat = Featurizer(Resources(gazetteer=learn_gazetteer(halves[1 - i]), clusters=clusters), known=known)
         x.extend(feat.sentence(s.words) for s in part)
     return x
 
@@ -142,10 +160,24 @@ def score(weights: Weights, resources: Resources, sentences: Sequence[Sentence])
     return score_with(FastTagger(weights, Featurizer(resources)), sentences)
 
 
-def score_with(tagger: FastTagger, sentences: Sequence[Sentence]) -> Scores:
+def score_with(tagger: FastTagger, sentences: Sequence[Sentence], doc_size: int = 0) -> Scores:
+    """Scores sentence by sentence, or (doc_size > 0) over runs of that many sentences tagged as one
+    document, so document-level consistency is measured as run time applies it."""
     scores = Scores()
-    for s in sentences:
-        scores.add(s.tags, tagger.tag(s.words, [(0, len(s.words))]))
+    if doc_size <= 0:
+        for s in sentences:
+            scores.add(s.tags, tagger.tag(s.words, [(0, len(s.words))]))
+        return scores
+    for a in range(0, len(sentences), doc_size):
+        doc = sentences[a : a + doc_size]
+        words = [w for s in doc for w in s.words]
+        bounds, at = [], 0
+        for s in doc:
+            bounds.append((at, at + len(s.words)))
+            at += len(s.words)
+        tags = tagger.tag_document(words, bounds)
+        for s, (i, j) in zip(doc, bounds, strict=True):
+            scores.add(s.tags, tags[i:j])
     return scores
 
 
