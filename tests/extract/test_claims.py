@@ -142,3 +142,18 @@ def test_the_place_in_the_headline_outweighs_passing_mentions() -> None:
     doc = doc.with_layer("entities", tuple(sorted(places, key=lambda s: s.start)))
     c = only(claims_of(doc), kind="quantity")
     assert [e["key"] for e in c["entities"]] == ["الرقة"]
+
+
+def test_a_bare_city_needs_a_place_introduced_as_a_city_or_named_in_the_lead() -> None:
+    text = (
+        "اشتباكات عنيفة\n\n"
+        "تقدمت القوات في حي الزهور. وسيطرت على حي الزهور كله. ودخلت مدينة حمص ظهرا. "
+        "وتمكن 500 مدني من مغادرة المدينة."
+    )
+    doc = doc_of(text)
+    spans = [Span(i, i + 6, "الزهور", "LOC", {"key": "الزهور"}) for i in _all(text, "الزهور")]
+    homs = [Span(i, i + 3, "حمص", "LOC", {"key": "حمص"}) for i in _all(text, "حمص")]
+    c = only(claims_of(doc.with_layer("entities", tuple(spans + homs))), kind="quantity")
+    assert [e["key"] for e in c["entities"]] == ["حمص"]  # the district is named twice, the city once
+    c = only(claims_of(doc.with_layer("entities", tuple(spans))), kind="quantity")
+    assert c["entities"] == []  # no city named: better no place than the wrong one

@@ -40,7 +40,7 @@ def find_claims(doc: Document) -> list[Span]:
     evidence = _evidence(doc)
     starts = [e.start for e in evidence]
     entities = doc.layer("entities")
-    place = _salient_place(entities, _lead_end(doc))
+    places = _Places(doc, entities)
     out: list[Span] = []
     for sentence in doc.sentences:
         sa, sb = view.offsets.to_view(sentence.start), view.offsets.to_view(sentence.end)
@@ -48,7 +48,7 @@ def find_claims(doc: Document) -> list[Span]:
             a, b = _trim(view, ca, cb)
             if a >= b:
                 continue
-            context = _Context(doc, view, (ca, cb), (sa, sb), entities, place)
+            context = _Context(doc, view, (ca, cb), (sa, sb), entities, places)
             found = evidence[bisect_left(starts, a) : bisect_left(starts, b)]
             found = [e for e in found if e.end <= b]
             claims = [_claim(context, a, b, e) for e in found]
@@ -108,12 +108,12 @@ class _Context:
         clause: tuple[int, int],
         sentence: tuple[int, int],
         entities: Sequence[Span],
-        place: Span | None,
+        places: _Places,
     ) -> None:
         self.doc, self.view, self.clause, self.sentence = doc, view, clause, sentence
         oa, ob = view.original_span(*clause)
         self.entities = [e for e in entities if oa <= e.start and e.end <= ob]
-        self.place = place
+        self.places = places
         self.topic_text = view.text[clause[0] : clause[1]]
 
     def entity_list(self) -> list[dict[str, Any]]:
@@ -121,9 +121,10 @@ class _Context:
         out = [_entity_json(e) for e in self.entities]
         generic = cues.GENERIC_PLACE.search(self.view.text, *self.clause)
         has_place = any(e.label == "LOC" for e in self.entities)
-        if self.place is not None and generic is not None and not has_place:
+        place = self.places.for_noun(generic.group("noun")) if generic is not None and not has_place else None
+        if place is not None and generic is not None:
             a, b = self.view.original_span(*generic.span())
-            resolved = _entity_json(self.place)
+            resolved = _entity_json(place)
             resolved["resolved_from"] = {"start": a, "end": b, "text": self.view.original[a:b]}
             out.append(resolved)
         return out
@@ -222,16 +223,32 @@ def _entity_json(entity: Span) -> dict[str, Any]:
     }
 
 
-def _salient_place(entities: Sequence[Span], lead_end: int) -> Span | None:
-    """The place the article is about: most mentioned, a mention in the headline or lead counting as
-    three (first mention on a tie); None when no place is named."""
-    places = [e for e in entities if e.label == "LOC"]
-    if not places:
-        return None
-    weight = Counter(_key(e) for e in places)
-    weight.update({_key(e): 2 for e in places if e.start < lead_end})
-    best = max(weight.values())
-    return next(e for e in places if weight[_key(e)] == best)
+class _Places:
+    """Which named place a bare place noun ("المدينة") stands for in this article."""
+
+    def __init__(self, doc: Document, entities: Sequence[Span]) -> None:
+        self.view = doc.matching
+        self.places = [e for e in entities if e.label == "LOC"]
+        self.lead_end = _lead_end(doc)
+        self._chosen: dict[str, Span | None] = {}
+
+    def for_noun(self, noun: str) -> Span | None:
+        """The place of that kind the article is about: introduced with the noun ("مدينة الموصل") or
+        named in the headline or lead; most mentioned wins, lead mentions counting three; None if no
+        place qualifies (a district named three times is not "the city")."""
+        if noun not in self._chosen:
+            qualified = {_key(e) for e in self.places if e.start < self.lead_end or self._introduced(e, noun)}
+            places = [e for e in self.places if _key(e) in qualified]
+            weight = Counter(_key(e) for e in places)
+            weight.update({_key(e): 2 for e in places if e.start < self.lead_end})
+            best = max(weight.values(), default=0)
+            self._chosen[noun] = next((e for e in places if weight[_key(e)] == best), None)
+        return self._chosen[noun]
+
+    def _introduced(self, place: Span, noun: str) -> bool:
+        at = self.view.offsets.to_view(place.start)
+        before = self.view.text[max(0, at - 20) : at].split()
+        return bool(before) and before[-1] == noun
 
 
 def _lead_end(doc: Document) -> int:
