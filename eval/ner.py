@@ -33,6 +33,9 @@ def main() -> None:
     parser.add_argument("--clusters-from", type=Path, default=SHIPPED)
     parser.add_argument("--min-count", type=int, default=TrainConfig.min_count)
     parser.add_argument("--wojood", action="store_true")
+    parser.add_argument(
+        "--doc-size", type=int, default=0, help="tag runs of N sentences as one article, as at run time"
+    )
     args = parser.parse_args()
     started = time.perf_counter()
     sentences = read_corpus(ANERCORP)
@@ -44,7 +47,7 @@ def main() -> None:
     print(f"ANERcorp train: {len(sentences)} sentences; extra: {len(extra)}; clusters: {len(clusters)}")
     print(f"{args.folds}-fold CV, c1={args.c1} c2={args.c2} iterations={args.iterations}", end="")
     print(f" min-count={args.min_count}")
-    print(cross_validate(sentences, args.folds, config, extra).table())
+    print(cross_validate(sentences, args.folds, config, extra, args.doc_size).table())
     print(f"({time.perf_counter() - started:.0f} s)")
 
 

@@ -187,14 +187,19 @@ def folds(n: int, k: int) -> list[tuple[int, int]]:
 
 
 def cross_validate(
-    sentences: Sequence[Sentence], k: int, config: TrainConfig, extra: Sequence[Sentence] = ()
+    sentences: Sequence[Sentence],
+    k: int,
+    config: TrainConfig,
+    extra: Sequence[Sentence] = (),
+    doc_size: int = 0,
 ) -> Scores:
-    """Train on k-1 blocks (plus `extra`, never tested on) and score the held-out block, k times."""
+    """Train on k-1 blocks (plus `extra`, never tested on) and score the held-out block, k times;
+    `doc_size` > 0 tags runs of that many sentences as one article (see `score_with`)."""
     total = Scores()
     for a, b in folds(len(sentences), k):
         train = [*sentences[:a], *sentences[b:], *extra]
         crf, res = fit(train, config)
-        total.merge(score(crf, res, sentences[a:b]))
+        total.merge(score_with(FastTagger(crf, Featurizer(res)), sentences[a:b], doc_size))
     return total
 
 
