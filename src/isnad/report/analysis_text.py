@@ -100,20 +100,19 @@ def render_document(console: Console, doc: Document) -> None:
         console.print(_span_table("numbers", doc.layer("numbers"), _NUMBER_KEYS))
     if doc.layer("dates"):
         console.print(_span_table("dates", doc.layer("dates"), _DATE_KEYS))
-    if doc.layer("quotes"):
-        table = Table(title="quotes", title_justify="left")
-        for col in ("span", "quote", "who, according to whom"):
-            table.add_column(col)
-        for q in doc.layer("quotes"):
-            table.add_row(f"{q.start}-{q.end}", _short(q.text), _quote_details(q))
-        console.print(table)
-    if doc.layer("claims"):
-        table = Table(title="claims", title_justify="left")
-        for col in ("span", "clause", "claim"):
-            table.add_column(col)
-        for c in doc.layer("claims"):
-            table.add_row(f"{c.start}-{c.end}", _short(c.text), _claim_details(c))
-        console.print(table)
+    if doc.layer("entities"):
+        console.print(_span_table("entities", doc.layer("entities"), ("key", "source")))
+    for name, heading, details in (
+        ("quotes", "who, according to whom", _quote_details),
+        ("claims", "claim", _claim_details),
+    ):
+        if doc.layer(name):
+            table = Table(title=name, title_justify="left")
+            for col in ("span", "text", heading):
+                table.add_column(col)
+            for span in doc.layer(name):
+                table.add_row(f"{span.start}-{span.end}", _short(span.text), details(span))
+            console.print(table)
 
 
 def render_errors(console: Console, errors: Sequence[IsnadError]) -> None:
