@@ -114,6 +114,79 @@ def _emit(report: str, out: Path | None) -> None:
         raise _usage_error(f"cannot write {out}: {exc.strerror}", "choose a writable --out path") from None
 
 
+class CompareFormat(StrEnum):
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+@app.command()
+def compare(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="2-100 articles: files, directories or http(s) URLs. None: the example corpus."),
+    ] = None,
+    fmt: Annotated[
+        CompareFormat, typer.Option("--format", "-f", help="md for people, json for programs, html to share")
+    ] = CompareFormat.md,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="write the report here, not stdout")] = None,
+    outlet: Annotated[str | None, typer.Option(help="outlet name for .txt inputs without one")] = None,
+    published: Annotated[str | None, typer.Option(help="publication date for .txt inputs (ISO 8601)")] = None,
+    max_bytes: Annotated[int, typer.Option(help="reject inputs larger than this")] = 20_000_000,
+    timeout: Annotated[float, typer.Option(help="seconds to wait for a URL")] = 10.0,
+) -> None:
+    """Compare what several articles say: corroborated, single-source, conflicting and updated claims."""
+    from isnad.compare import compare_documents
+    from isnad.report.comparison_html import render_html
+    from isnad.report.comparison_md import render_markdown
+
+    err = Console(stderr=True)
+    inputs = paths or []
+    if not inputs:
+        inputs = [str(corpus_path())]
+        err.print(f"[dim]no input given: comparing the built-in example corpus ({inputs[0]})[/dim]")
+    options = IngestOptions.from_cli(
+        max_bytes=max_bytes,
+        outlet=outlet,
+        published=_parse_published(published),
+        body_field=None,
+        title_field=None,
+        outlet_field=None,
+        url_field=None,
+        date_field=None,
+        timeout=timeout,
+    )
+    result = ingest(inputs, options)
+    docs, failures = analyze_all(result.articles)
+    errors: list[IsnadError] = [*result.errors, *failures]
+    if len(docs) > MAX_COMPARE:
+        raise _usage_error(
+            f"{len(docs)} articles given; isnad compare takes at most {MAX_COMPARE}",
+            "compare one story at a time, or use isnad analyze for a whole corpus",
+        )
+    if len(docs) < 2:
+        render_errors(err, errors)
+        raise _usage_error(
+            f"{len(docs)} readable article(s) given; a comparison needs at least 2",
+            "pass two or more articles about one event",
+        )
+    report = compare_documents(docs)
+    report["errors"] = [{"code": e.code, "source": e.source, "detail": e.detail} for e in errors]
+    if fmt is CompareFormat.json:
+        _emit(json.dumps(report, ensure_ascii=False, indent=2) + "\n", out)
+    elif fmt is CompareFormat.html:
+        _emit(render_html(report, {d.article.id: d.article.text for d in docs}), out)
+    else:
+        _emit(render_markdown(report), out)
+    if errors:
+        render_errors(err, errors)
+        err.print(f"[red]{len(errors)} input(s) rejected[/red]; {len(docs)} article(s) compared")
+        raise typer.Exit(code=1)
+
+
+MAX_COMPARE = 100
+
+
 train_app = typer.Typer(help="Train isnad's models from annotated corpora.", no_args_is_help=True)
 eval_app = typer.Typer(help="Score isnad's models on annotated corpora.", no_args_is_help=True)
 app.add_typer(train_app, name="train")

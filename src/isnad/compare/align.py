@@ -1,0 +1,424 @@
+"""Claim alignment: which claims of different articles are about the same thing.
+
+Sharing a number is not enough ("1,000" fighters and "1,000" dollars), and outlets word one fact
+differently, so a claim is described by what surrounds its figure: the light-stemmed words near it (its
+"context"), the entities of its clause (keyed across the story), its kind and counted unit. Two claims
+from different articles are linked when their descriptions meet well enough; a *conflicting* pair must
+meet a stricter bar than an agreeing one, because a false contradiction costs a reader more than a missed
+corroboration. Each claim links to at most one claim per other article (best first), and linked claims
+form groups.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from isnad.compare.values import Verdict, compare_values, magnitude_gap
+from isnad.extract.topic import term
+from isnad.model import Document, Span
+from isnad.text.normalize import ARABIC_LETTERS, fold
+
+_WORD = re.compile(f"[{ARABIC_LETTERS}]{{2,}}")
+WINDOW = 8  # words either side of a figure that say what it counts
+_FATE_WINDOW = 20
+_CLOSE = 3
+AGREE_AT = 0.30
+LOOSE_AT = 0.15
+SAME_VALUE_AT = 0.2
+CONFLICT_AT = 0.45
+# What follows a figure after a quote mark or "إن/أن" is the content of a speech, not what the figure
+# is about ("نشر صباح الثلاثاء إن «…»"): context windows stop there.
+_QUOTE_MARKS = '"«»“”'
+_SPEECH = re.compile(f"[{_QUOTE_MARKS}]|(?<![{ARABIC_LETTERS}])(?:ان|انه|انها|انهم)(?![{ARABIC_LETTERS}])")
+# Kinds whose claims can be linked to each other ("الثلاثاء" and "17 أكتوبر" may date one event).
+_FAMILY = {
+    "quantity": "quantity",
+    "date": "date",
+    "weekday": "date",
+    "duration": "duration",
+    "event": "event",
+}
+# Words that say what the figure is, not what it is about: they tell nothing about alignment.
+_FIGURE_WORDS = frozenset(
+    t
+    for w in [
+        "الف",
+        "الاف",
+        "مليون",
+        "ملايين",
+        "مليار",
+        "مليارات",
+        "عدد",
+        "نحو",
+        "حوالي",
+        "قرابة",
+        "اكثر",
+        "اقل",
+        "يوم",
+        "صباح",
+        "مساء",
+        "الميه",
+        "بالميه",
+        "ميه",
+        "المائه",
+        "نسبه",
+        "بنسبه",
+    ]
+    if (t := term(w))
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRef:
+    """One claim with what alignment needs: where it is, what it counts, what surrounds it."""
+
+    id: str
+    doc: int  # index of its document
+    span: Span
+    kind: str
+    context: frozenset[str]
+    keys: frozenset[str]
+    unit: str | None
+    weights: Mapping[str, float]  # context term -> rarity in the story (common story words weigh little)
+    fate: str | None = None  # what happened to the counted people (killed, wounded…), when said
+
+    @property
+    def attrs(self) -> Mapping[str, Any]:
+        return self.span.attributes
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Two aligned claims, how well they meet, and whether their values agree."""
+
+    a: int
+    b: int
+    score: float
+    verdict: Verdict
+
+
+def claim_refs(
+    docs: Sequence[Document], story_keys: Sequence[Mapping[tuple[int, int], str]]
+) -> list[ClaimRef]:
+    """Every claim of every document, numbered c1, c2… in document then text order."""
+    out: list[ClaimRef] = []
+    rare = rarity(docs)
+    for i, doc in enumerate(docs):
+        starts = [s.start for s in doc.sentences]
+        figures = _figures(doc)
+        for span in doc.layer("claims"):
+            if _dateline(doc.text, span):
+                continue
+            near = _context(doc, span, _sentence_of(doc, starts, span), figures)
+            context = near.all()
+            kind = str(span.attributes.get("kind"))
+            keys = frozenset(_keys(span, story_keys[i]))
+            unit = span.attributes.get("unit")
+            unit_term = term(unit) if isinstance(unit, str) and kind == "quantity" else None
+            fate = _fate(unit_term, near)
+            weights = {t: rare.get(t, 1.0) for t in context}
+            out.append(ClaimRef(f"c{len(out) + 1}", i, span, kind, context, keys, unit_term, weights, fate))
+    return out
+
+
+def rarity(docs: Sequence[Document]) -> dict[str, float]:
+    """Inverse sentence frequency of each term over the story, scaled so a term in one sentence weighs 1."""
+    df: Counter[str] = Counter()
+    total = 0
+    for doc in docs:
+        text = doc.matching.text
+        for sentence in doc.sentences:
+            a, b = doc.matching.offsets.to_view(sentence.start), doc.matching.offsets.to_view(sentence.end)
+            df.update(set(_terms(_WORD.findall(text, a, b))))
+            total += 1
+    top = math.log(1 + total) or 1.0
+    return {t: math.log(1 + total / n) / top for t, n in df.items()}
+
+
+def _keys(span: Span, story_keys: Mapping[tuple[int, int], str]) -> list[str]:
+    entities = span.attributes.get("entities") or []
+    out = []
+    for e in entities:
+        key = story_keys.get((e["start"], e["end"]), e.get("key"))
+        if isinstance(key, str) and not key.startswith("MISC:"):
+            out.append(key)
+    return out
+
+
+def _context(
+    doc: Document, span: Span, sentence: tuple[int, int], figures: Sequence[tuple[int, int]]
+) -> _Near:
+    """Stems near the claim's figure within its sentence (a clause cut at a comma can lose the subject:
+    "الصوت الموجود في التسجيل، الذي نشر صباح الثلاثاء"), never past another figure or into a speech;
+    for an event, the stems of its clause."""
+    to_view = doc.matching.offsets.to_view
+    text = doc.matching.text
+    evidence = span.attributes.get("evidence")
+    if not isinstance(evidence, Mapping):
+        words = _WORD.findall(text, to_view(span.start), to_view(span.end))
+        return _Near(tuple(_terms(words)), (), ())
+    # Before the figure: back to the sentence start (a comma may separate it from its subject); after
+    # it: only to the clause end (what follows a comma is usually the next figure's business).
+    a, b = to_view(sentence[0]), to_view(span.end)
+    ea, eb = to_view(evidence["start"]), to_view(evidence["end"])
+    previous = max([a, *(q for p, q in figures if q <= ea)])
+    b = min([b, *(p for p, q in figures if p >= eb)])
+    stop = _SPEECH.search(text, eb, b)
+    after = _terms(_WORD.findall(text, eb, stop.start() if stop else b)[:WINDOW])
+    between = _WORD.findall(text, previous, ea)
+    if previous > a and len(between) <= _CLOSE and after:
+        # "12.5 في المئة على البنزين و18 في المئة على الديزل": words between two close figures belong
+        # to the first one; the second is described by what follows it.
+        between = []
+    left = max(previous, *(text.rfind(q, previous, ea) + 1 for q in _QUOTE_MARKS))
+    between = between if not between else _WORD.findall(text, left, ea)
+    before = _terms(between[-WINDOW:])
+    fate_words = _terms(between[-_FATE_WINDOW:])
+    return _Near(tuple(before[::-1]), tuple(after), tuple(fate_words[::-1]))
+
+
+def _terms(words: Sequence[str]) -> list[str]:
+    return [t for w in words if (t := term(w)) and t not in _FIGURE_WORDS]
+
+
+@dataclass(frozen=True, slots=True)
+class _Near:
+    """Context terms nearest first: before the figure (right to left) and after it."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    far: tuple[str, ...]  # a longer reach before the figure, only for its fate ("ارتفع عدد القتلى … إلى 21")
+
+    def all(self) -> frozenset[str]:
+        return frozenset(self.before + self.after)
+
+
+# "المرجانة، 18 آذار/مارس (المدار) -": the dateline restates the publication date; it claims nothing.
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\s*[-–—]")
+
+
+def _dateline(text: str, span: Span) -> bool:
+    evidence = span.attributes.get("evidence")
+    if span.attributes.get("kind") != "date" or not isinstance(evidence, Mapping):
+        return False
+    line_start = text.rfind("\n", 0, evidence["start"]) + 1
+    return evidence["start"] - line_start < 60 and _DATELINE_TAIL.match(text, evidence["end"]) is not None
+
+
+def _figures(doc: Document) -> list[tuple[int, int]]:
+    """View spans of every figure (claim evidence) in the document."""
+    to_view = doc.matching.offsets.to_view
+    out = set()
+    for span in doc.layer("claims"):
+        evidence = span.attributes.get("evidence")
+        if isinstance(evidence, Mapping):
+            out.add((to_view(evidence["start"]), to_view(evidence["end"])))
+    return sorted(out)
+
+
+def _sentence_of(doc: Document, starts: Sequence[int], span: Span) -> tuple[int, int]:
+    """The sentence holding a claim (the claim itself when sentences were not computed)."""
+    k = bisect_right(starts, span.start) - 1
+    if k >= 0 and doc.sentences[k].end >= span.end:
+        return doc.sentences[k].start, doc.sentences[k].end
+    return span.start, span.end
+
+
+def score(x: ClaimRef, y: ClaimRef) -> float:
+    """How surely two claims are about the same thing, 0–1 (0 when their kinds cannot be compared)."""
+    if _FAMILY.get(x.kind) != _FAMILY.get(y.kind):
+        return 0.0
+    shared = len(x.context & y.context)
+    fate = 1.0 if x.fate and x.fate == y.fate else 0.0
+    if shared == 0 and not (x.keys & y.keys) and not fate:
+        return 0.0
+    common = sum(min(x.weights[t], y.weights[t]) for t in x.context & y.context)
+    smaller = min(sum(x.weights.values()), sum(y.weights.values())) or 1.0
+    text = common / smaller if shared >= 2 else 0.5 * common / smaller
+    keys = len(x.keys & y.keys) / min(len(x.keys), len(y.keys)) if x.keys and y.keys else 0.0
+    # Two places named and none shared: two events ("14 قتيلا في البلدة" / "14 قتيلا في القرية").
+    apart = 0.5 if _places(x) and _places(y) and not _places(x) & _places(y) else 1.0
+    if x.kind == "quantity":
+        unit = _unit_match(x, y)
+        if unit is None or (x.fate and y.fate and not fate):
+            return 0.0
+        near = 1.0 if magnitude_gap(x.attrs, y.attrs) < 1 else 0.0
+        return apart * min(1.0, 0.5 * text + 0.2 * keys + 0.2 * unit + 0.1 * near + 0.3 * fate)
+    if x.kind == "event":
+        return apart * (0.75 * text + 0.25 * keys)
+    return apart * (0.7 * text + 0.3 * keys)
+
+
+def _places(x: ClaimRef) -> frozenset[str]:
+    return frozenset(k for k in x.keys if k.startswith("LOC:"))
+
+
+def _unit_match(x: ClaimRef, y: ClaimRef) -> float | None:
+    """1 for one counted noun, 0.5 for one class of noun, None for things that cannot be one figure."""
+    ax, ay = x.attrs, y.attrs
+    if bool(ax.get("percent")) != bool(ay.get("percent")) or ax.get("currency") != ay.get("currency"):
+        return None
+    if x.unit and x.unit == y.unit:
+        return 1.0
+    cx, cy = ax.get("unit_class"), ay.get("unit_class")
+    if cx and cx == cy and cx != "other":
+        return 0.5
+    if not x.unit or not y.unit:
+        return 0.0
+    return None
+
+
+def link_claims(refs: Sequence[ClaimRef], same_source: Mapping[tuple[int, int], bool]) -> list[Link]:
+    """Best-first one-to-one links between the claims of each pair of articles."""
+    del same_source  # articles of one source still align; the status step decides what that means
+    by_term: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, ref in enumerate(refs):
+        fate = {f"fate:{ref.fate}"} if ref.fate else set()
+        for t in ref.context | ref.keys | fate:
+            by_term[(_FAMILY.get(ref.kind, ref.kind), t)].append(i)
+    candidates: set[tuple[int, int]] = set()
+    for posting in by_term.values():
+        if len(posting) > 200:
+            continue  # a word in every claim tells nothing
+        for k, i in enumerate(posting):
+            for j in posting[k + 1 :]:
+                if refs[i].doc != refs[j].doc:
+                    candidates.add((i, j))
+    scored = []
+    for i, j in candidates:
+        s = score(refs[i], refs[j])
+        if s >= SAME_VALUE_AT:
+            scored.append((s, i, j))
+    scored.sort(key=lambda t: (-t[0], t[1], t[2]))
+    partner: set[tuple[int, int]] = set()  # (claim, other document) already linked
+    links: list[Link] = []
+    for s, i, j in scored:
+        x, y = refs[i], refs[j]
+        if (i, y.doc) in partner or (j, x.doc) in partner:
+            continue
+        verdict = compare_values(x.kind, x.attrs, y.attrs) if x.kind == y.kind else _mixed(x, y)
+        if x.kind == "event":
+            verdict = _event_verdict(x, y)
+        if verdict.outcome == "conflict" and not _sure_conflict(x, y, s):
+            continue
+        if s < AGREE_AT and verdict.outcome != "agree":
+            continue  # a weak match stands only when the two give the same figure or date
+        partner.add((i, y.doc))
+        partner.add((j, x.doc))
+        links.append(Link(i, j, s, verdict))
+    return links
+
+
+def _mixed(x: ClaimRef, y: ClaimRef) -> Verdict:
+    """A weekday against a calendar date: compare as dates (both carry a value once resolved)."""
+    return compare_values("date", x.attrs, y.attrs)
+
+
+def _sure_conflict(x: ClaimRef, y: ClaimRef, s: float) -> bool:
+    """Contradictions need more than agreement: two shared context words, or (for a count) the same
+    counted noun about the same named place or party at the same order of figure; never two counts of
+    different fates (killed / wounded)."""
+    if s < CONFLICT_AT:
+        return False
+    shared = len(x.context & y.context)
+    if x.kind != "quantity":
+        return shared >= 2
+    gap = magnitude_gap(x.attrs, y.attrs)
+    if gap >= 1 or not _same_fate(x, y) or _modal(x) != _modal(y):
+        return False
+    if shared >= 2 or (x.fate is not None and x.fate == y.fate and gap < 0.5):
+        return True
+    return x.unit is not None and x.unit == y.unit and bool(x.keys & y.keys) and gap < 0.5
+
+
+_FATES = {
+    "killed": "قتل قتلى قتيل قتيلا مقتل لقي مصرع حتفهم حتفه اعدام اعدم وفاة توفي وفيات ضحايا",
+    "wounded": "جرح جرحى جريح اصيب اصابة اصابات مصاب مصابين",
+    "held": "اعتقل اعتقال معتقل معتقلين اسر اسرى اسير خطف مخطوف رهائن رهينة",
+    "displaced": "نزح نازح نازحين نزوح لاجئ لاجئين هجر مهجرين فر فروا",
+    "missing": "مفقود مفقودين فقد فقدان",
+}
+_FATE_OF = {t: fate for fate, words in _FATES.items() for w in words.split() if (t := term(fold(w)))}
+
+
+# A demanded, expected or proposed figure is not a reported one: "للمطالبة بزيادة 20 في المئة" and
+# "اتفاق يقضي بزيادة 10%" do not contradict each other.
+_MODAL = frozenset(
+    t
+    for w in [
+        "طالب",
+        "يطالب",
+        "مطالب",
+        "مطالبة",
+        "للمطالبة",
+        "مطالبا",
+        "يتوقع",
+        "توقع",
+        "متوقع",
+        "توقعات",
+        "يقترح",
+        "اقترح",
+        "مقترح",
+        "يأمل",
+        "يسعى",
+    ]
+    if (t := term(fold(w)))
+)
+
+
+def _modal(x: ClaimRef) -> bool:
+    return any(t in _MODAL for t in x.context)
+
+
+def _fate(unit: str | None, near: _Near) -> str | None:
+    """The counted noun's fate ("14 قتيلا"), else the fate word nearest the figure ("ونزوح المئات")."""
+    if unit in _FATE_OF:
+        return _FATE_OF[unit]
+    for k in range(max(len(near.far), len(near.after))):
+        for side in (near.far, near.after):
+            if k < len(side) and side[k] in _FATE_OF:
+                return _FATE_OF[side[k]]
+    return None
+
+
+def _same_fate(x: ClaimRef, y: ClaimRef) -> bool:
+    """False when the two figures count people who met different fates."""
+    return not (x.fate and y.fate and x.fate != y.fate)
+
+
+_DENIED = frozenset({"denied"})
+
+
+def _event_verdict(x: ClaimRef, y: ClaimRef) -> Verdict:
+    """Events agree unless one outlet asserts what another reports as denied."""
+    sx, sy = x.attrs.get("status"), y.attrs.get("status")
+    if (sx in _DENIED) != (sy in _DENIED) and "asserted" in (sx, sy):
+        return Verdict("conflict", f"asserted by one source, denied in the other ({sx} vs {sy})")
+    return Verdict("agree")
+
+
+def groups_of(refs: Sequence[ClaimRef], links: Sequence[Link]) -> list[list[int]]:
+    """Groups of linked claims, best links first; two groups merge only when every pair of their claims
+    from different articles is at least loosely related, so a chain of weak links cannot pull unrelated
+    claims together ("18 آذار" - "17 آذار" - "نهاية الأسبوع"). Claim order inside, groups by first claim."""
+    group = {i: [i] for i in range(len(refs))}
+    owner = list(range(len(refs)))
+    for link in sorted(links, key=lambda k: (-k.score, k.a, k.b)):
+        ga, gb = owner[link.a], owner[link.b]
+        if ga == gb or not _loosely_related(refs, group[ga], group[gb]):
+            continue
+        keep, drop = min(ga, gb), max(ga, gb)
+        group[keep] += group.pop(drop)
+        for i in group[keep]:
+            owner[i] = keep
+    return sorted((sorted(g) for g in group.values()), key=lambda g: g[0])
+
+
+def _loosely_related(refs: Sequence[ClaimRef], a: Sequence[int], b: Sequence[int]) -> bool:
+    return all(refs[i].doc == refs[j].doc or score(refs[i], refs[j]) >= LOOSE_AT for i in a for j in b)

@@ -1,0 +1,192 @@
+"""Stance of one headline towards another (agree / disagree / other) from isnad's own comparison cues.
+
+A contradicting rewrite of a headline usually keeps most of its words and changes one thing: a number, a
+place, a negation, or a word for its opposite (ارتفاع -> انخفاض). So a pair is described by what the two
+sides share (topic-signature overlap, character n-grams), what each side has alone (terms, numbers and
+their hedges, negation and denial cues), and crosses of a word only in one side with a word only in the
+other, from which the classifier learns antonym-like substitutions. An unrelated pair ("other") shares
+almost nothing. `stance_features` is rule-free; `StanceModel` learns the weights.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from isnad.errors import IsnadError
+from isnad.extract.topic import term
+from isnad.text.normalize import ARABIC_LETTERS, normalize
+from isnad.text.numbers import find_numbers
+
+__all__ = ["LABELS", "StanceModel", "stance_features"]
+
+LABELS = ("agree", "disagree", "other")
+_WORD = re.compile(f"[{ARABIC_LETTERS}]+|[0-9]+(?:[.,][0-9]+)?|[A-Za-z]+")
+# Negation and denial cues (matching view, so أ/إ are already ا and ى is ي), with their clitic forms.
+_NEGATION_TEXT = """
+    لم لن لا ليس ليست ليسوا غير عدم دون بدون بلا ما نفي ينفي تنفي نفت نفى ينفون رفض يرفض ترفض رفضت
+    ينكر انكر تنكر كذب يكذب تكذيب نفي نفيا ولا ولم ولن وليس وغير وعدم ودون فلا فلم
+    """
+_NEGATIONS = frozenset(normalize(_NEGATION_TEXT).text.split())
+_MAX_CROSSES = 64  # a long unrelated pair would otherwise add hundreds of meaningless crosses
+
+
+@dataclass(frozen=True)
+class _Side:
+    """What one headline offers to a comparison, computed once per distinct text."""
+
+    words: tuple[str, ...]
+    terms: frozenset[str]
+    grams: frozenset[str]
+    numbers: frozenset[tuple[float, str]]
+    negations: frozenset[str]
+
+
+@lru_cache(maxsize=16384)
+def _side(text: str) -> _Side:
+    view = normalize(text)
+    words = tuple(_WORD.findall(view.text))
+    terms = frozenset(t for w in words if (t := _term(w)) is not None)
+    squeezed = " ".join(words)
+    grams = frozenset(squeezed[i : i + 4] for i in range(max(len(squeezed) - 3, 0)))
+    numbers = frozenset(_number_key(s.attributes) for s in find_numbers(view))
+    negations = frozenset(w for w in words if w in _NEGATIONS)
+    return _Side(words, terms, grams, numbers, negations)
+
+
+def _term(word: str) -> str | None:
+    if word[0].isdigit():
+        return None  # numbers are compared by value, not as words
+    if word.isascii():
+        return word.lower()
+    return term(word) if len(word) >= 2 else None
+
+
+def _number_key(attrs: Mapping[str, Any]) -> tuple[float, str]:
+    value = attrs.get("value")
+    return (float(value) if isinstance(value, int | float) else math.nan, str(attrs.get("hedge") or ""))
+
+
+def _ratio(n: int, d: int) -> float:
+    return n / d if d else 0.0
+
+
+def _overlap_features(a: _Side, b: _Side) -> dict[str, float]:
+    shared = len(a.terms & b.terms)
+    grams = len(a.grams & b.grams)
+    return {
+        "terms_jaccard": _ratio(shared, len(a.terms | b.terms)),
+        "terms_in_a": _ratio(shared, len(a.terms)),
+        "terms_in_b": _ratio(shared, len(b.terms)),
+        "terms_shared": math.log1p(shared),
+        "a_only": math.log1p(len(a.terms - b.terms)),
+        "b_only": math.log1p(len(b.terms - a.terms)),
+        "grams_jaccard": _ratio(grams, len(a.grams | b.grams)),
+        "grams_in_a": _ratio(grams, len(a.grams)),
+        "grams_in_b": _ratio(grams, len(b.grams)),
+        "no_overlap": float(shared == 0),
+        "length_ratio": _ratio(min(len(a.words), len(b.words)), max(len(a.words), len(b.words))),
+    }
+
+
+def _number_features(a: _Side, b: _Side) -> dict[str, float]:
+    va, vb = {v for v, _ in a.numbers}, {v for v, _ in b.numbers}
+    hedged_a = {(v, h) for v, h in a.numbers if v in vb}
+    hedged_b = {(v, h) for v, h in b.numbers if v in va}
+    return {
+        "num_a": float(bool(va)),
+        "num_b": float(bool(vb)),
+        "num_same": float(bool(va & vb)),
+        "num_changed": float(bool(va) and bool(vb) and va != vb),
+        "num_dropped": float(bool(va - vb)),
+        "num_added": float(bool(vb - va)),
+        "hedge_changed": float(hedged_a != hedged_b),
+    }
+
+
+def _negation_features(a: _Side, b: _Side) -> dict[str, float]:
+    out = {
+        "neg_a": float(bool(a.negations)),
+        "neg_b": float(bool(b.negations)),
+        "neg_only_a": float(bool(a.negations - b.negations)),
+        "neg_only_b": float(bool(b.negations - a.negations)),
+    }
+    for cue in b.negations ^ a.negations:
+        out[f"neg:{cue}"] = 1.0
+    return out
+
+
+def _lexical_features(a: _Side, b: _Side) -> dict[str, float]:
+    only_a, only_b = sorted(a.terms - b.terms), sorted(b.terms - a.terms)
+    out: dict[str, float] = {}
+    for t in only_a:
+        out[f"a:{t}"] = 1.0
+    for t in only_b:
+        out[f"b:{t}"] = 1.0
+    # Unordered, so "rise" replaced by "fall" and "fall" replaced by "rise" teach the same weight.
+    crosses = [f"x:{min(x, y)}|{max(x, y)}" for x in only_a for y in only_b]
+    for key in crosses[:_MAX_CROSSES]:
+        out[key] = 1.0
+    return out
+
+
+FAMILIES = ("overlap", "numbers", "negation", "lexical")
+_EXTRACTORS = {
+    "overlap": _overlap_features,
+    "numbers": _number_features,
+    "negation": _negation_features,
+    "lexical": _lexical_features,
+}
+
+
+def stance_features(a: str, b: str, families: Sequence[str] = FAMILIES) -> dict[str, float]:
+    """Named features of headline `b` against headline `a` (dense cues plus sparse word and cross keys)."""
+    unknown = [f for f in families if f not in _EXTRACTORS]
+    if unknown:
+        raise IsnadError("ISN400", "stance", f"unknown feature families {unknown}; use {list(FAMILIES)}")
+    sa, sb = _side(a), _side(b)
+    out: dict[str, float] = {}
+    for family in families:
+        out.update(_EXTRACTORS[family](sa, sb))
+    return out
+
+
+class StanceModel:
+    """A linear classifier over `stance_features`, trained and applied by isnad's own code."""
+
+    def __init__(self, families: Sequence[str] = FAMILIES, c: float = 1.0, seed: int = 0) -> None:
+        self.families = tuple(families)
+        self.c = c
+        self.seed = seed
+        self._vectorizer: Any = None
+        self._classifier: Any = None
+
+    def fit(self, pairs: Sequence[tuple[str, str]], labels: Sequence[str]) -> StanceModel:
+        """Learn weights (antonym crosses included) from labelled headline pairs; returns self."""
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        if len(pairs) != len(labels) or not pairs:
+            raise IsnadError("ISN400", "stance", f"{len(pairs)} pairs but {len(labels)} labels")
+        if len(set(labels)) < 2:
+            raise IsnadError("ISN400", "stance", "training needs at least two different labels")
+        self._vectorizer = DictVectorizer()
+        x = self._vectorizer.fit_transform([stance_features(a, b, self.families) for a, b in pairs])
+        self._classifier = LogisticRegression(
+            C=self.c, class_weight="balanced", max_iter=2000, random_state=self.seed
+        )
+        self._classifier.fit(x, list(labels))
+        return self
+
+    def predict(self, pairs: Sequence[tuple[str, str]]) -> list[str]:
+        """The stance label of each pair's second headline towards its first."""
+        if self._classifier is None:
+            raise IsnadError("ISN400", "stance", "the model is not trained: call fit() first")
+        if not pairs:
+            return []
+        x = self._vectorizer.transform([stance_features(a, b, self.families) for a, b in pairs])
+        return [str(y) for y in self._classifier.predict(x)]

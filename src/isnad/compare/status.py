@@ -1,0 +1,144 @@
+"""What a group of aligned claims amounts to: corroborated, single-source, conflict or update.
+
+Sources, not articles, are counted: copies of one wire and follow-ups by one outlet are one source. A
+conflict is a pair of linked claims whose values cannot both be true; when the later report revises a
+running figure ("ارتفع عدد القتلى إلى", or simply the same outlet's newer report) it is an update, a
+timeline rather than a contradiction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from isnad.compare.align import ClaimRef, Link
+from isnad.model import Document
+from isnad.text.normalize import ARABIC_LETTERS, fold
+
+_L = ARABIC_LETTERS
+# "بلغ" and "وصل" are left out: they introduce first reports as often as revisions.
+_UPDATE_WORDS = """ارتفع ارتفعت يرتفع ترتفع ارتفاع زاد زادت تجاوز تجاوزت انخفض انخفضت
+تراجع تراجعت محدثة أحدث"""
+_UPDATE = re.compile(
+    f"(?<![{_L}])[وف]?(?:{'|'.join(sorted({fold(w) for w in _UPDATE_WORDS.split()}))})(?![{_L}])"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One contradiction (or revision) between two linked claims."""
+
+    kind: str  # "conflict" or "update"
+    link: Link
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True)
+class GroupStatus:
+    status: str
+    independent_sources: int
+    explanation: str
+    findings: tuple[Finding, ...]
+
+
+def judge(
+    members: Sequence[int],
+    links: Sequence[Link],
+    refs: Sequence[ClaimRef],
+    docs: Sequence[Document],
+    source_of: Mapping[int, str],
+) -> GroupStatus:
+    """The status of one group of claims (indices into `refs`) from the links inside it."""
+    sources = {source_of[refs[i].doc] for i in members}
+    findings: list[Finding] = []
+    agree_across = False
+    for link in links:
+        x, y = refs[link.a], refs[link.b]
+        across = source_of[x.doc] != source_of[y.doc]
+        if link.verdict.outcome == "conflict":
+            findings.append(_finding(link, x, y, docs, across))
+        elif link.verdict.outcome == "agree" and across:
+            agree_across = True
+    n = len(sources)
+    conflicts = [f for f in findings if f.kind == "conflict"]
+    if conflicts:
+        return GroupStatus("conflict", n, conflicts[0].explanation, tuple(findings))
+    if findings:
+        return GroupStatus("update", n, findings[0].explanation, tuple(findings))
+    if n >= 2 and agree_across:
+        return GroupStatus("corroborated", n, f"{n} independent sources agree", ())
+    outlets = sorted({_outlet(docs[refs[i].doc]) for i in members})
+    if len({refs[i].doc for i in members}) > 1:
+        why = f"reported only by one source ({', '.join(outlets)}), repeated in its copies or follow-ups"
+    else:
+        why = f"reported only by {outlets[0]}"
+    return GroupStatus("single-source", n, why, ())
+
+
+def _finding(link: Link, x: ClaimRef, y: ClaimRef, docs: Sequence[Document], across: bool) -> Finding:
+    """Conflict, unless the later report revises a running figure (update cue, or the same source)."""
+    dx, dy = docs[x.doc], docs[y.doc]
+    earlier, later = (x, y) if _time(dx) <= _time(dy) else (y, x)
+    dated = dx.article.published is not None and dy.article.published is not None and _time(dx) != _time(dy)
+    revises = dated and (
+        not across or _has_update_cue(docs[later.doc], later) or _toll_rises(earlier, later, dx, dy)
+    )
+    a, b = _value_text(earlier), _value_text(later)
+    who_a, who_b = _outlet(docs[earlier.doc]), _outlet(docs[later.doc])
+    if revises:
+        return Finding("update", link, f"{who_b} revises {a} ({who_a}) to {b} in a later report")
+    what = "figures" if x.kind == "quantity" else "dates" if x.kind in ("date", "weekday") else "accounts"
+    if x.kind == "event":
+        return Finding("conflict", link, f"{who_a} and {who_b} disagree: {link.verdict.why}")
+    return Finding("conflict", link, f"incompatible {what}: {a} ({who_a}) vs {b} ({who_b})")
+
+
+TOLL_HOURS = 6.0
+
+
+def _toll_rises(earlier: ClaimRef, later: ClaimRef, dx: Document, dy: Document) -> bool:
+    """A casualty toll (killed, wounded, displaced…) that grows in a report hours later is a running
+    figure being updated, not a contradiction."""
+    if earlier.fate is None or earlier.fate != later.fate:
+        return False
+    a, b = earlier.attrs.get("value"), later.attrs.get("value")
+    hours = abs(_time(dx) - _time(dy)) / 3600
+    return isinstance(a, int | float) and isinstance(b, int | float) and b > a and hours >= TOLL_HOURS
+
+
+def _has_update_cue(doc: Document, ref: ClaimRef) -> bool:
+    view = doc.matching
+    a, b = view.offsets.to_view(ref.span.start), view.offsets.to_view(ref.span.end)
+    return _UPDATE.search(view.text, a, b) is not None
+
+
+def _time(doc: Document) -> float:
+    published = doc.article.published
+    if published is None:
+        return float("inf")
+    if published.tzinfo is None:
+        return published.replace(tzinfo=None).timestamp()
+    return published.timestamp()
+
+
+def _value_text(ref: ClaimRef) -> str:
+    evidence: Any = ref.attrs.get("evidence")
+    if isinstance(evidence, Mapping) and isinstance(evidence.get("text"), str):
+        return f"«{evidence['text']}»"
+    text = ref.span.text
+    return f"«{text[:60]}…»" if len(text) > 60 else f"«{text}»"
+
+
+def _outlet(doc: Document) -> str:
+    return doc.article.outlet or _short_source(doc.article.source)
+
+
+def _short_source(source: str) -> str:
+    return source.rsplit("/", 1)[-1] or source
+
+
+def published_iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None

@@ -1,0 +1,186 @@
+"""Do two claims' values agree? Intervals that respect hedges and the precision a figure is written with.
+
+A reported figure stands for a range, not a point: "1.2 مليون" is anything that rounds to it (1.15–1.25
+million), "نحو مليون" is roughly a million (±20%), "أكثر من ألف" is anything above a thousand, "آلاف" is
+1,000–9,999. Two figures conflict only when their ranges do not meet, so "نحو مليون" and "1.2 مليون" agree
+while "1.2 مليون" and "1.5 مليون" do not. Dates compare at the coarsest granularity both give; a relative
+date the extractor could not resolve (no publication date) is never in conflict with anything.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+APPROX = 0.2  # "نحو/قرابة/حوالي": a reporter's rounding, not a new figure
+_DAY_NAMES = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Whether two values agree: "agree", "conflict" or "unknown" (not comparable), and a one-line why."""
+
+    outcome: str
+    why: str = ""
+
+
+AGREE = Verdict("agree")
+UNKNOWN = Verdict("unknown")
+
+
+def quantity_range(attrs: Mapping[str, Any]) -> tuple[float, float] | None:
+    """The range a quantity claim's figure stands for, or None when it has no numeric value."""
+    value, low, high = attrs.get("value"), attrs.get("low"), attrs.get("high")
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    if isinstance(low, int | float) and isinstance(high, int | float) and low <= high:
+        lo, hi = float(low), float(high)  # ranges and vague plurals ("آلاف") carry their own bounds
+    else:
+        step = _step(float(value))
+        lo, hi = value - step / 2, value + step / 2
+    hedge = attrs.get("hedge")
+    if hedge == "approx":
+        lo, hi = min(lo, value * (1 - APPROX)), max(hi, value * (1 + APPROX))
+    elif hedge in ("more_than", "at_least"):
+        lo, hi = float(value), math.inf  # "أكثر من 50" excludes 45, which "50" alone would round from
+    elif hedge in ("less_than", "at_most"):
+        lo, hi = 0.0, float(value)
+    return lo, hi
+
+
+def _step(value: float) -> float:
+    """The place of a figure's last significant digit: 1,200,000 -> 100,000; 31 -> 1; 2.5 -> 0.1."""
+    if value == 0:
+        return 1.0
+    magnitude = abs(value)
+    if magnitude != int(magnitude):
+        text = repr(magnitude).rstrip("0")
+        decimals = len(text.split(".")[1]) if "." in text else 0
+        return float(10**-decimals)
+    n = int(magnitude)
+    step = 1
+    while n % 10 == 0:
+        n //= 10
+        step *= 10
+    return float(step)
+
+
+def compare_quantities(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
+    """Agree when the two figures' ranges meet; conflict otherwise."""
+    ra, rb = quantity_range(a), quantity_range(b)
+    if ra is None or rb is None:
+        return UNKNOWN
+    if ra[0] <= rb[1] and rb[0] <= ra[1] and not (ra[1] == rb[0] or rb[1] == ra[0]):
+        return AGREE
+    return Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
+
+
+def _figure(attrs: Mapping[str, Any]) -> str:
+    evidence = attrs.get("evidence")
+    if isinstance(evidence, Mapping) and isinstance(evidence.get("text"), str):
+        return f"«{evidence['text']}»"
+    return str(attrs.get("value"))
+
+
+def magnitude_gap(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
+    """|log10| of the ratio of two figures (inf when either has none): same order of magnitude is < 1."""
+    x, y = a.get("value"), b.get("value")
+    if not isinstance(x, int | float) or not isinstance(y, int | float) or x <= 0 or y <= 0:
+        return math.inf
+    return abs(math.log10(x / y))
+
+
+def compare_dates(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
+    """Dates at the granularity both give; weekdays by name when neither could be placed on a calendar."""
+    va, vb = _date_value(a), _date_value(b)
+    if va is not None and vb is not None:
+        common = _common_fields(va, vb)
+        if not common:
+            return UNKNOWN
+        if all(va[k] == vb[k] for k in common):
+            return AGREE
+        return Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
+    wa, wb = a.get("weekday"), b.get("weekday")
+    if isinstance(wa, int) and isinstance(wb, int) and va is None and vb is None:
+        # Two outlets naming different weekdays for one event contradict each other whatever the week;
+        # relative words ("أمس") without a publication date stay unresolved and are skipped above.
+        if wa == wb:
+            return AGREE
+        return Verdict("conflict", f"{_figure(a)} ({_day(wa)}) vs {_figure(b)} ({_day(wb)})")
+    return UNKNOWN
+
+
+def _day(index: int) -> str:
+    return _DAY_NAMES[index] if 0 <= index < len(_DAY_NAMES) else str(index)
+
+
+def _date_value(attrs: Mapping[str, Any]) -> dict[str, str] | None:
+    """{"y","m","d"} present in an ISO-like value ("2016-10-17", "2014-06", "--10-17"), else None."""
+    value = attrs.get("value")
+    if not isinstance(value, str) or "T" in value or value.startswith("P"):
+        return None
+    if value.startswith("--"):
+        parts = value[2:].split("-")
+        return {"m": parts[0], "d": parts[1]} if len(parts) == 2 else None
+    parts = value.split("-")
+    keys = ("y", "m", "d")[: len(parts)]
+    return dict(zip(keys, parts, strict=True)) if parts and all(p.isdigit() for p in parts) else None
+
+
+def _common_fields(a: Mapping[str, str], b: Mapping[str, str]) -> list[str]:
+    """The fields both dates give, coarsest first, stopping at the first one either lacks."""
+    out = []
+    for key in ("y", "m", "d"):
+        if key in a and key in b:
+            out.append(key)
+        elif out or key != "y":
+            break
+    return out
+
+
+def compare_durations(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
+    """Durations in seconds, within the precision each is written with."""
+    sa, sb = _seconds(a), _seconds(b)
+    if sa is None or sb is None:
+        return UNKNOWN
+    ra = quantity_range({"value": sa[0] * _UNIT_SECONDS[sa[1]], "hedge": a.get("hedge")})
+    rb = quantity_range({"value": sb[0] * _UNIT_SECONDS[sb[1]], "hedge": b.get("hedge")})
+    if ra is None or rb is None:
+        return UNKNOWN
+    if ra[0] < rb[1] and rb[0] < ra[1]:
+        return AGREE
+    return Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
+
+
+_UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800, "month": 2629800}
+_UNIT_SECONDS["year"] = 31557600
+
+
+def _seconds(attrs: Mapping[str, Any]) -> tuple[float, str] | None:
+    amount, unit = attrs.get("amount"), attrs.get("unit")
+    if not isinstance(amount, int | float) or not isinstance(unit, str) or unit not in _UNIT_SECONDS:
+        return None
+    return float(amount), unit
+
+
+def compare_values(kind: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
+    """Dispatch on the claim kind; events have no value to compare."""
+    if kind == "quantity":
+        return compare_quantities(a, b)
+    if kind in ("date", "weekday"):
+        return compare_dates(a, b)
+    if kind == "duration":
+        return _same_unit_durations(a, b)
+    return UNKNOWN
+
+
+def _same_unit_durations(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
+    """Durations in one unit compare by amount ("31 دقيقة" vs "30 دقيقة"); across units by seconds."""
+    sa, sb = _seconds(a), _seconds(b)
+    if sa is None or sb is None:
+        return UNKNOWN
+    if sa[1] == sb[1]:
+        return compare_quantities({**a, "value": sa[0]}, {**b, "value": sb[0]})
+    return compare_durations(a, b)
