@@ -120,7 +120,7 @@ def claim_refs(
             kind = str(span.attributes.get("kind"))
             keys = frozenset(_keys(span, story_keys[i]))
             unit = span.attributes.get("unit")
-            unit_term = term(unit) if isinstance(unit, str) and kind == "quantity" else None
+            unit_term = unit_key(unit) if isinstance(unit, str) and kind == "quantity" else None
             fate = _fate(unit_term, near)
             weights = {t: rare.get(t, 1.0) for t in context}
             out.append(ClaimRef(f"c{len(out) + 1}", i, span, kind, context, keys, unit_term, weights, fate))
@@ -168,19 +168,34 @@ def _context(
     a, b = to_view(sentence[0]), to_view(span.end)
     ea, eb = to_view(evidence["start"]), to_view(evidence["end"])
     previous = max([a, *(q for p, q in figures if q <= ea)])
-    b = min([b, *(p for p, q in figures if p >= eb)])
-    stop = _SPEECH.search(text, eb, b)
-    after = _terms(_WORD.findall(text, eb, stop.start() if stop else b)[:WINDOW])
-    between = _WORD.findall(text, previous, ea)
-    if previous > a and len(between) <= _CLOSE and after:
-        # "12.5 في المئة على البنزين و18 في المئة على الديزل": words between two close figures belong
-        # to the first one; the second is described by what follows it.
-        between = []
-    left = max(previous, *(text.rfind(q, previous, ea) + 1 for q in _QUOTE_MARKS))
-    between = between if not between else _WORD.findall(text, left, ea)
+    following = min([b, *(p for p, q in figures if p >= eb)])
+    stop = _SPEECH.search(text, eb, following)
+    tail = _WORD.findall(text, eb, stop.start() if stop else following)
+    if following < b and len(tail) <= _CLOSE:
+        # "بنسبة 12.5 في المئة والديزل بنسبة 15": a conjunction before a close next figure opens its item.
+        tail = tail[: _opener(tail, first=True)]
+    after = _terms(tail[:WINDOW])
+    left = max(a, *(text.rfind(q, a, ea) + 1 for q in _QUOTE_MARKS))
+    between = _WORD.findall(text, max(left, previous), ea)
+    k = _opener(between, first=False)
+    if previous > left and len(between) <= _CLOSE and (after or k < len(between)):
+        # Words between two close figures belong to the first ("12.5 في المئة على البنزين و18 في المئة
+        # على الديزل"), unless a conjunction opens the second one's clause ("12 قتيلا وأصيب 40").
+        between = between[k:] if k < len(between) else []
+    else:
+        # Otherwise a figure restating another ("من 0.80 إلى 0.90 دينار، أي بنسبة 12.5") shares its words.
+        between = _WORD.findall(text, left, ea)
     before = _terms(between[-WINDOW:])
     fate_words = _terms(between[-_FATE_WINDOW:])
     return _Near(tuple(before[::-1]), tuple(after), tuple(fate_words[::-1]))
+
+
+def _opener(words: Sequence[str], first: bool) -> int:
+    """Index of the first (or last) word opening with the conjunction و; len(words) when none does."""
+    found = [k for k, w in enumerate(words) if w.startswith("و") and len(w) > 3]
+    if not found:
+        return len(words)
+    return found[0] if first else found[-1]
 
 
 def _terms(words: Sequence[str]) -> list[str]:
@@ -236,7 +251,13 @@ def score(x: ClaimRef, y: ClaimRef) -> float:
         return 0.0
     shared = len(x.context & y.context)
     fate = 1.0 if x.fate and x.fate == y.fate else 0.0
-    if shared == 0 and not (x.keys & y.keys) and not fate:
+    # The same large figure of the same thing ("180 مليون دينار") is itself evidence of one fact.
+    figure = (
+        1.0
+        if _specific(x) and _specific(y) and x.unit == y.unit and x.attrs["value"] == y.attrs["value"]
+        else 0.0
+    )
+    if shared == 0 and not (x.keys & y.keys) and not fate and not figure:
         return 0.0
     common = sum(min(x.weights[t], y.weights[t]) for t in x.context & y.context)
     smaller = min(sum(x.weights.values()), sum(y.weights.values())) or 1.0
@@ -249,14 +270,44 @@ def score(x: ClaimRef, y: ClaimRef) -> float:
         if unit is None or (x.fate and y.fate and not fate):
             return 0.0
         near = 1.0 if magnitude_gap(x.attrs, y.attrs) < 1 else 0.0
-        return apart * min(1.0, 0.5 * text + 0.2 * keys + 0.2 * unit + 0.1 * near + 0.3 * fate)
+        return apart * min(1.0, 0.5 * text + 0.2 * keys + 0.2 * unit + 0.1 * near + 0.3 * fate + 0.1 * figure)
     if x.kind == "event":
         return apart * (0.75 * text + 0.25 * keys)
     return apart * (0.7 * text + 0.3 * keys)
 
 
+def _specific(x: ClaimRef) -> bool:
+    """A counted figure large enough that two outlets giving it about one unit is no coincidence."""
+    value = x.attrs.get("value")
+    return x.kind == "quantity" and x.unit is not None and isinstance(value, int | float) and value >= 100
+
+
 def _places(x: ClaimRef) -> frozenset[str]:
     return frozenset(k for k in x.keys if k.startswith("LOC:"))
+
+
+_PLURAL_ENDINGS = ("ين", "ون", "ات", "ان", "ا", "ه")
+
+
+def unit_key(unit: str) -> str | None:
+    """A counted noun without article, plural/accusative ending: "آخرين" / "آخرون" -> one key."""
+    word = fold(unit).split()[0] if unit.strip() else ""
+    word = word[2:] if word.startswith("ال") and len(word) > 4 else word
+    for ending in _PLURAL_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    return term(word) if word else None
+
+
+class _Classes(dict[str | None, str | None]):
+    """unit_class with the kinds of people folded into "person" (a toll counts people either way)."""
+
+    def __missing__(self, key: str | None) -> str | None:
+        return key
+
+
+_PEOPLE = _Classes({"killed": "person", "injured": "person"})
 
 
 def _unit_match(x: ClaimRef, y: ClaimRef) -> float | None:
@@ -266,9 +317,11 @@ def _unit_match(x: ClaimRef, y: ClaimRef) -> float | None:
         return None
     if x.unit and x.unit == y.unit:
         return 1.0
-    cx, cy = ax.get("unit_class"), ay.get("unit_class")
+    cx, cy = _PEOPLE[ax.get("unit_class")], _PEOPLE[ay.get("unit_class")]
     if cx and cx == cy and cx != "other":
         return 0.5
+    if x.fate and x.fate == y.fate and {cx, cy} <= {"person", "other"}:
+        return 0.5  # "40 آخرين" and "45 جريحا" once both are counted as wounded
     if not x.unit or not y.unit:
         return 0.0
     return None
@@ -280,7 +333,8 @@ def link_claims(refs: Sequence[ClaimRef], same_source: Mapping[tuple[int, int], 
     by_term: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, ref in enumerate(refs):
         fate = {f"fate:{ref.fate}"} if ref.fate else set()
-        for t in ref.context | ref.keys | fate:
+        figure = {f"figure:{ref.unit}:{ref.attrs.get('value')}"} if _specific(ref) else set()
+        for t in ref.context | ref.keys | fate | figure:
             by_term[(_FAMILY.get(ref.kind, ref.kind), t)].append(i)
     candidates: set[tuple[int, int]] = set()
     for posting in by_term.values():

@@ -96,7 +96,7 @@ def _finding(link: Link, x: ClaimRef, y: ClaimRef, docs: Sequence[Document], acr
     return Finding("conflict", link, f"incompatible {what}: {a} ({who_a}) vs {b} ({who_b})")
 
 
-TOLL_HOURS = 6.0
+TOLL_HOURS = 12.0  # the same day, two outlets with different tolls disagree; by the next day it has grown
 
 
 def _toll_rises(earlier: ClaimRef, later: ClaimRef, dx: Document, dy: Document) -> bool:

@@ -1,0 +1,205 @@
+"""`compare_documents` on invented pairs, the built-in example corpus and the seed articles."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from isnad.compare import compare_articles, compare_documents
+from isnad.examples import corpus_path
+from isnad.ingest import IngestOptions, ingest
+from isnad.model import Article, Document
+from isnad.pipeline import analyze_all
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+TZ = timezone(timedelta(hours=3))
+
+
+def _read(path: Path) -> tuple[dict[str, Any], list[Document]]:
+    result = ingest([str(path)], IngestOptions())
+    docs, errors = analyze_all(result.articles)
+    assert not errors
+    return compare_documents(docs), docs
+
+
+@cache
+def example() -> tuple[dict[str, Any], list[Document]]:
+    return _read(corpus_path())
+
+
+@cache
+def seeds() -> tuple[dict[str, Any], list[Document]]:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds not present")
+    return _read(SEEDS)
+
+
+def _claim(report: dict[str, Any], cid: str) -> dict[str, Any]:
+    return next(c for c in report["claims"] if c["id"] == cid)
+
+
+def _conflict_values(report: dict[str, Any]) -> list[set[str]]:
+    return [set(c["values"]) for c in report["conflicts"]]
+
+
+def _group_of(report: dict[str, Any], fragment: str) -> dict[str, Any]:
+    claim = next(c for c in report["claims"] if c["evidence"] and fragment in c["evidence"]["text"])
+    return next(g for g in report["groups"] if g["id"] == claim["group"])
+
+
+def _assert_spans(report: dict[str, Any], docs: list[Document]) -> None:
+    texts = {d.article.id: d.article.text for d in docs}
+    for kind in ("claims", "quotes", "repairs"):
+        for row in report[kind]:
+            assert texts[row["article"]][row["start"] : row["end"]] == row["text"], (kind, row.get("id"))
+    for copy in report["copies"]:
+        assert texts[copy["article"]][copy["start"] : copy["end"]] == copy["text"]
+
+
+# --- invented pair -------------------------------------------------------------------------------------
+
+FIRST = (
+    "أعلنت وزارة الصحة في مدينة النخيل أن 12 شخصا قتلوا وأصيب نحو 40 آخرين في انهيار جسر المشاة "
+    "صباح الأحد. وقال المتحدث باسم الدفاع المدني سالم العبدلي إن فرق الإنقاذ انتشلت الضحايا من تحت "
+    "الركام خلال ثلاث ساعات. ولم يتسن التحقق من أسباب الانهيار من مصدر مستقل."
+)
+SECOND = (
+    "قالت مصادر طبية في مدينة النخيل إن 19 شخصا قتلوا وأصيب 45 آخرون في انهيار جسر المشاة "
+    "يوم الأحد. وأكد سالم العبدلي، المتحدث باسم الدفاع المدني، أن فرق الإنقاذ انتشلت الضحايا من "
+    "تحت الركام. ولم يتسن التحقق من أسباب الانهيار."
+)
+
+
+def _pair(second: str = SECOND) -> dict[str, Any]:
+    when = datetime(2024, 5, 5, 12, tzinfo=TZ)
+    a = Article.create(FIRST, "first.txt", outlet="صحيفة الأولى", published=when)
+    b = Article.create(second, "second.txt", outlet="موقع الثاني", published=when + timedelta(hours=1))
+    report, docs = compare_articles([a, b])
+    _assert_spans(report, docs)
+    return report
+
+
+def test_invented_pair_finds_the_death_toll_conflict_and_keeps_hedged_figures_compatible() -> None:
+    report = _pair()
+    assert report["schema"] == "isnad.comparison/1"
+    assert {"12 شخصا", "19 شخصا"} in _conflict_values(report)
+    wounded = _group_of(report, "40")
+    assert wounded["status"] == "corroborated"  # "نحو 40" and "45": the hedge makes them compatible
+    assert wounded["independent_sources"] == 2
+    assert all("40" not in " ".join(v) for v in _conflict_values(report))
+
+
+def test_every_conflict_has_an_explanation_naming_both_outlets() -> None:
+    report = _pair()
+    for conflict in report["conflicts"]:
+        assert "صحيفة الأولى" in conflict["explanation"] and "موقع الثاني" in conflict["explanation"]
+
+
+def test_an_article_compared_with_its_exact_copy_has_no_conflict_and_one_source() -> None:
+    report = _pair(second=FIRST)
+    assert report["conflicts"] == []
+    assert len({a["source"] for a in report["articles"]}) == 1
+    assert report["copies"] and report["copies"][0]["direction"] == "copy"
+    assert all(g["status"] == "single-source" for g in report["groups"])
+
+
+def test_the_same_input_twice_is_read_once() -> None:
+    a = Article.create(FIRST, "first.txt", outlet="صحيفة الأولى")
+    report, _ = compare_articles([a, a])
+    assert len(report["articles"]) == 1 and report["conflicts"] == []
+    assert any("read once" in note for note in report["notes"])
+
+
+def test_the_shared_quote_is_linked_as_a_variant_with_its_missing_words() -> None:
+    report = _pair()
+    variants = [v for q in report["quotes"] for v in q["variants"]]
+    assert variants and all(0 < v["score"] <= 1 for v in variants)
+    assert any("ساعات" in v["only_here"] + v["only_there"] for v in variants)  # one outlet left it out
+
+
+def test_a_toll_that_rises_in_a_later_report_is_an_update() -> None:
+    when = datetime(2024, 5, 5, 12, tzinfo=TZ)
+    later = "ارتفعت حصيلة انهيار جسر المشاة في مدينة النخيل إلى 20 قتيلا بحسب وزارة الصحة."
+    a = Article.create(FIRST, "first.txt", outlet="صحيفة الأولى", published=when)
+    b = Article.create(later, "later.txt", outlet="موقع الثاني", published=when + timedelta(days=1))
+    report, _ = compare_articles([a, b])
+    statuses = {g["status"] for g in report["groups"] if len(g["articles"]) == 2}
+    assert "update" in statuses and "conflict" not in statuses
+
+
+# --- the built-in example corpus ----------------------------------------------------------------------
+
+
+def test_example_corpus_is_split_into_its_three_stories() -> None:
+    report, _ = example()
+    assert report["grouped"] is True
+    assert sorted(len(s["articles"]) for s in report["stories"]) == [1, 5, 5]
+
+
+def test_example_corpus_wire_copy_is_found_and_counted_as_one_source() -> None:
+    report, docs = example()
+    by_source = {d.article.source.rsplit("/", 1)[-1]: d.article.id for d in docs}
+    wire, reprint = by_source["01-madar-flood.txt"], by_source["02-mirqab-flood.txt"]
+    copies = report["copies"]
+    assert any(c["article"] == reprint and c["of_article"] == wire and c["words"] > 50 for c in copies)
+    source = {a["id"]: a["source"] for a in report["articles"]}
+    assert source[wire] == source[reprint]
+
+
+def test_example_corpus_conflicts_and_corroborations() -> None:
+    report, docs = example()
+    _assert_spans(report, docs)
+    assert any({"1.2 ألف شخص", "2000 نازح"} <= v for v in _conflict_values(report))
+    petrol = _group_of(report, "12.5 في المئة")
+    assert petrol["status"] == "corroborated" and petrol["independent_sources"] >= 2
+    assert _group_of(report, "180 مليون دينار")["status"] == "corroborated"
+    strikers = _group_of(report, "۳۲۰۰ عامل")  # Persian digits, hedged: agrees with "نحو ثلاثة آلاف"
+    assert strikers["status"] == "corroborated"
+
+
+def test_example_corpus_different_currencies_never_conflict() -> None:
+    report, _ = example()
+    for values in _conflict_values(report):
+        assert not (any("دينار" in x for x in values) and any("دولار" in x for x in values))
+
+
+def test_example_corpus_update_by_the_same_wire() -> None:
+    report, _ = example()
+    assert any(g["status"] == "update" and "revises" in g["explanation"] for g in report["groups"])
+
+
+# --- the seed articles -------------------------------------------------------------------------------
+
+
+def test_seeds_weekday_conflict_on_the_recording() -> None:
+    report, docs = seeds()
+    _assert_spans(report, docs)
+    weekday = [c for c in report["conflicts"] if c["kind"] == "weekday"]
+    assert any("الثلاثاء" in " ".join(c["values"]) and "الخميس" in " ".join(c["values"]) for c in weekday)
+
+
+def test_seeds_corroborations() -> None:
+    report, _ = seeds()
+    offensive = _group_of(report, "17 أكتوبر")
+    assert offensive["status"] == "corroborated"
+    unverified = [g for g in report["groups"] if g["status"] == "corroborated" and g["kind"] == "event"]
+    assert any("التسجيل" in g["label"] for g in unverified)
+
+
+def test_seeds_single_source_items() -> None:
+    report, _ = seeds()
+    assert _group_of(report, "31 دقيقة")["status"] == "single-source"
+    single = {name for e in report["entities"] if e["single_source"] for name in e["names"]}
+    assert "كوكجالي" in single and "منظمة العفو الدولية" in single
+
+
+def test_seeds_quote_variants() -> None:
+    report, _ = seeds()
+    quotes = {q["id"]: q for q in report["quotes"]}
+    pairs = {(q["text"], quotes[v["quote"]]["text"]) for q in report["quotes"] for v in q["variants"]}
+    assert any("الحرب الشاملة" in a and "المعركة المستعرة" in b for a, b in pairs)
+    assert any("تسيل أنهارا" in a and "دماءهم أنهاراً" in b for a, b in pairs)

@@ -1,0 +1,73 @@
+"""Value agreement: hedges, rounding precision, scales, dates and weekdays."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from isnad.compare.values import compare_dates, compare_quantities, compare_values, quantity_range
+
+
+def q(value: float, hedge: str | None = None, **more: Any) -> dict[str, Any]:
+    return {"value": value, "hedge": hedge, **more}
+
+
+def test_precision_of_a_rounded_figure_sets_its_range() -> None:
+    assert quantity_range(q(1_200_000)) == (1_150_000, 1_250_000)
+    assert quantity_range(q(31)) == (30.5, 31.5)
+
+
+def test_million_figures_a_tenth_apart_conflict() -> None:
+    assert compare_quantities(q(1_200_000), q(1_500_000)).outcome == "conflict"
+
+
+def test_about_a_million_is_compatible_with_one_point_two_million() -> None:
+    assert compare_quantities(q(1_000_000, "approx"), q(1_200_000)).outcome == "agree"
+
+
+def test_more_than_a_thousand_is_compatible_with_1200_but_not_with_900() -> None:
+    assert compare_quantities(q(1000, "more_than"), q(1200)).outcome == "agree"
+    assert compare_quantities(q(1000, "more_than"), q(900)).outcome == "conflict"
+
+
+def test_more_than_fifty_excludes_an_approximate_forty() -> None:
+    assert compare_quantities(q(50, "more_than"), q(40, "approx")).outcome == "conflict"
+
+
+def test_vague_plural_uses_its_bounds() -> None:
+    thousands = {"value": 1000, "low": 1000, "high": 9999}
+    assert compare_quantities(thousands, q(3500)).outcome == "agree"
+    assert compare_quantities(thousands, q(12_000)).outcome == "conflict"
+
+
+def test_adjacent_whole_numbers_conflict() -> None:
+    assert compare_quantities(q(31), q(32)).outcome == "conflict"
+
+
+def test_dates_compare_at_the_granularity_both_give() -> None:
+    assert compare_dates({"value": "--10-17"}, {"value": "2016-10-17"}).outcome == "agree"
+    assert compare_dates({"value": "2016-10"}, {"value": "2016-10-17"}).outcome == "agree"
+    assert compare_dates({"value": "2016-10-17"}, {"value": "2016-10-19"}).outcome == "conflict"
+
+
+def test_unresolved_weekdays_compare_by_name() -> None:
+    tuesday = {"value": None, "weekday": 1, "evidence": {"text": "الثلاثاء"}}
+    thursday = {"value": None, "weekday": 3, "evidence": {"text": "الخميس"}}
+    verdict = compare_dates(tuesday, thursday)
+    assert verdict.outcome == "conflict"
+    assert "الثلاثاء" in verdict.why and "الخميس" in verdict.why
+    assert compare_dates(tuesday, dict(tuesday)).outcome == "agree"
+
+
+def test_unresolved_relative_date_is_never_a_conflict() -> None:
+    yesterday = {"value": None, "reason": "no publication date", "unit": "day"}
+    assert compare_dates(yesterday, {"value": "2016-10-17"}).outcome == "unknown"
+
+
+def test_durations_in_different_units() -> None:
+    def minutes(n: int) -> dict[str, Any]:
+        return {"amount": n, "unit": "minute"}
+
+    assert compare_values("duration", minutes(30), minutes(31)).outcome == "agree"  # "30" is rounded
+    assert compare_values("duration", minutes(31), minutes(45)).outcome == "conflict"
+    two_hours = {"amount": 2, "unit": "hour"}
+    assert compare_values("duration", two_hours, minutes(120)).outcome == "agree"
