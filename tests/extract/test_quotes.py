@@ -218,3 +218,17 @@ def test_a_person_named_after_an_organisation_title_is_the_speaker() -> None:
     speaker = quote.attributes["speaker"]
     assert speaker["text"] == "سامر الخطيب" and speaker["kind"] == "named"
     assert speaker["title"]["text"].startswith("زعيم حركة النهضة")
+
+
+def test_a_time_phrase_after_the_speaker_is_not_his_name() -> None:
+    (q,) = _quotes("قال الوزير يوم الثلاثاء إن الطريق سيفتح الشهر المقبل.")
+    speaker = q.attributes["speaker"]
+    assert speaker["text"] == "الوزير"
+    assert "الثلاثاء" not in speaker["text"]
+
+
+def test_a_part_of_the_day_before_a_weekday_is_a_time_but_a_first_name_otherwise() -> None:
+    (q,) = _quotes("وقال المتحدث باسم الشرطة صباح الخميس إن الطريق مغلق.")
+    assert "الخميس" not in q.attributes["speaker"]["text"]
+    (q,) = _quotes("وقال صباح الكعبي، مدير المستشفى، إن الجرحى بحالة مستقرة.")
+    assert q.attributes["speaker"]["text"] == "صباح الكعبي"

@@ -104,7 +104,7 @@ def _compare_story(story: str, docs: list[Document], out: dict[str, Any]) -> Non
     out["quotes"].extend(_quotes(docs, keys, story, len(out["quotes"])))
     out["copies"].extend(_copy_json(p) for p in passages)
     out["entities"].extend(entity_table(docs, source_of))
-    _merge_digest(out["digest"], digest(docs, refs, claim_ids, group_of, statuses, out["groups"]))
+    _merge_digest(out["digest"], digest(docs, refs, group_of, statuses, source_of))
 
 
 def _number(refs: Sequence[align.ClaimRef], prefix: str, offset: int) -> list[str]:

@@ -41,6 +41,7 @@ class _Side:
 
     words: tuple[str, ...]
     terms: frozenset[str]
+    skeletons: frozenset[str]
     grams: frozenset[str]
     numbers: frozenset[tuple[float, str]]
     negations: frozenset[str]
@@ -50,12 +51,14 @@ class _Side:
 def _side(text: str) -> _Side:
     view = normalize(text)
     words = tuple(_WORD.findall(view.text))
-    terms = frozenset(t for w in words if (t := _term(w)) is not None)
+    kept = [w for w in words if _term(w) is not None]
+    terms = frozenset(t for w in kept if (t := _term(w)) is not None)
+    skeletons = frozenset(skeleton(w) for w in kept)
     squeezed = " ".join(words)
     grams = frozenset(squeezed[i : i + 4] for i in range(max(len(squeezed) - 3, 0)))
     numbers = frozenset(_number_key(s.attributes) for s in find_numbers(view))
     negations = frozenset(w for w in words if w in _NEGATIONS)
-    return _Side(words, terms, grams, numbers, negations)
+    return _Side(words, terms, skeletons, grams, numbers, negations)
 
 
 def _term(word: str) -> str | None:
@@ -64,6 +67,35 @@ def _term(word: str) -> str | None:
     if word.isascii():
         return word.lower()
     return term(word) if len(word) >= 2 else None
+
+
+_DEFINITE = ("وال", "فال", "بال", "كال", "ولل", "لل", "ال")
+_SUFFIXES = ("ات", "ون", "ين", "ان", "ها", "هم", "يه", "ه", "ي", "ا")
+_PREFIXES = "يتنا"
+_LONG_VOWELS = str.maketrans("", "", "اوي")
+
+
+@lru_cache(maxsize=65536)
+def skeleton(word: str) -> str:
+    """A consonant skeleton of a folded word, so يرتفع / ارتفاع / ارتفاعا and ايران / الايرانيه meet."""
+    if word.isascii():
+        return word.lower()
+    for clitic in _DEFINITE:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+            word = word[len(clitic) :]
+            break
+    else:
+        if word[0] in "وف" and len(word) >= 5:
+            word = word[1:]
+    for _ in range(2):  # derivational and plural endings stack: ايرانيه -> ايران
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+    for _ in range(2):  # imperfect-verb and form-VIII prefixes: يتراجع / تراجع -> راجع
+        if word[0] in _PREFIXES and len(word) >= 4:
+            word = word[1:]
+    return word[0] + word[1:].translate(_LONG_VOWELS)
 
 
 def _number_key(attrs: Mapping[str, Any]) -> tuple[float, str]:
@@ -78,6 +110,7 @@ def _ratio(n: int, d: int) -> float:
 def _overlap_features(a: _Side, b: _Side) -> dict[str, float]:
     shared = len(a.terms & b.terms)
     grams = len(a.grams & b.grams)
+    soft = len(a.skeletons & b.skeletons)
     return {
         "terms_jaccard": _ratio(shared, len(a.terms | b.terms)),
         "terms_in_a": _ratio(shared, len(a.terms)),
@@ -89,6 +122,11 @@ def _overlap_features(a: _Side, b: _Side) -> dict[str, float]:
         "grams_in_a": _ratio(grams, len(a.grams)),
         "grams_in_b": _ratio(grams, len(b.grams)),
         "no_overlap": float(shared == 0),
+        "soft_jaccard": _ratio(soft, len(a.skeletons | b.skeletons)),
+        "soft_in_a": _ratio(soft, len(a.skeletons)),
+        "soft_in_b": _ratio(soft, len(b.skeletons)),
+        "soft_a_only": float(len(a.skeletons - b.skeletons)),
+        "soft_b_only": float(len(b.skeletons - a.skeletons)),
         "length_ratio": _ratio(min(len(a.words), len(b.words)), max(len(a.words), len(b.words))),
     }
 
@@ -121,7 +159,7 @@ def _negation_features(a: _Side, b: _Side) -> dict[str, float]:
 
 
 def _lexical_features(a: _Side, b: _Side) -> dict[str, float]:
-    only_a, only_b = sorted(a.terms - b.terms), sorted(b.terms - a.terms)
+    only_a, only_b = sorted(a.skeletons - b.skeletons), sorted(b.skeletons - a.skeletons)
     out: dict[str, float] = {}
     for t in only_a:
         out[f"a:{t}"] = 1.0

@@ -54,16 +54,14 @@ def entity_table(docs: Sequence[Document], source_of: Mapping[int, str]) -> list
 def digest(
     docs: Sequence[Document],
     refs: Sequence[ClaimRef],
-    claim_ids: Sequence[str],
     group_of: Mapping[int, str],
     statuses: Mapping[int, str],
-    groups: Sequence[Mapping[str, Any]],
+    source_of: Mapping[int, str],
 ) -> dict[str, Any]:
     """Summary sentences of the corroborated core, key entities and the dated events."""
-    del claim_ids
     return {
         "summary": _summary(docs, refs, group_of, statuses),
-        "entities": _key_entities(docs, groups),
+        "entities": _key_entities(docs, source_of),
         "timeline": _timeline(docs, refs, group_of, statuses),
     }
 
@@ -121,25 +119,25 @@ def _when(doc: Document) -> float:
     return p.timestamp() if p is not None else float("inf")
 
 
-def _key_entities(docs: Sequence[Document], groups: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    del groups
+def _key_entities(docs: Sequence[Document], source_of: Mapping[int, str]) -> list[dict[str, Any]]:
+    """Most widely named people, places and organisations, each under its commonest spelling."""
     counts: Counter[str] = Counter()
-    docs_of: dict[str, set[int]] = defaultdict(set)
-    names: dict[str, str] = {}
+    sources: dict[str, set[str]] = defaultdict(set)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
     labels: dict[str, str] = {}
     for i, doc in enumerate(docs):
         for e in doc.layer("entities"):
             key = str(e.attributes.get("key"))
+            if e.label == "MISC":
+                continue
             counts[key] += 1
-            docs_of[key].add(i)
-            if len(e.text) > len(names.get(key, "")):
-                names[key] = e.text
+            sources[key].add(source_of[i])
+            spellings[key][e.text] += 1
             labels[key] = e.label
-    ranked = sorted(counts, key=lambda k: (-len(docs_of[k]), -counts[k], k))
+    ranked = sorted(counts, key=lambda k: (-len(sources[k]), -counts[k], k))
     return [
-        {"key": k, "label": labels[k], "name": names[k], "articles": len(docs_of[k])}
+        {"key": k, "label": labels[k], "name": spellings[k].most_common(1)[0][0], "sources": len(sources[k])}
         for k in ranked[:MAX_ENTITIES]
-        if labels[k] != "MISC"
     ]
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from isnad.extract import speech as sp
-from isnad.text.normalize import ARABIC_LETTERS
+from isnad.text.normalize import ARABIC_LETTERS, fold
 
 _TOKEN = re.compile(f"[{ARABIC_LETTERS}]+|[0-9]+(?:[.,][0-9]+)*|[A-Za-z]+|[^\\s{ARABIC_LETTERS}0-9A-Za-z]")
 MAX_NP = 6  # words in a speaker's name or description
@@ -29,8 +29,16 @@ _TO_HIM = frozenset({"له", "لها", "لهم", "لهما", "لنا", "لي"})
 _CHANNEL_PREPS = frozenset(
     {"في", "خلال", "عبر", "وفي", "وخلال", "وعبر"}
 )  # "المتحدث باسم الجيش": a title continues through it
+# "قال الوزير يوم الثلاثاء إن…": a time phrase after the speaker is not part of his name.
+_DAY_TEXT = "اليوم أمس غدا الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت الأحد"
+_DAYS = frozenset(fold(w) for w in _DAY_TEXT.split())
+_TIME_WORDS = _DAYS | {"يوم"}
+# Parts of the day are also first names ("صباح النعمان"): a time only when a day follows.
+_PART_TEXT = "صباح مساء ظهر فجر ليلة"
+_DAY_PARTS = frozenset(fold(w) for w in _PART_TEXT.split())
 _STOP = (
-    sp.PREPOSITIONS
+    _TIME_WORDS
+    | sp.PREPOSITIONS
     | sp.RELATIVES
     | sp.PARTICLES
     | sp.THAT
@@ -143,6 +151,8 @@ def np_end(t: Toks, i: int, limit: int, max_words: int = MAX_NP) -> int:
             in_name = True
             continue
         if not is_word(w) or w in _STOP or w in sp.VERBS or (j > i and l_word(w)):
+            break
+        if w in _DAY_PARTS and j + 1 < limit and words[j + 1] in _DAYS:
             break
         prev = words[j - 1] if j > i else ""
         if j > i and not has_al(w) and has_al(prev) and prev not in sp.TITLES and not titled:
