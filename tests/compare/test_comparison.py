@@ -203,3 +203,10 @@ def test_seeds_quote_variants() -> None:
     pairs = {(q["text"], quotes[v["quote"]]["text"]) for q in report["quotes"] for v in q["variants"]}
     assert any("الحرب الشاملة" in a and "المعركة المستعرة" in b for a, b in pairs)
     assert any("تسيل أنهارا" in a and "دماءهم أنهاراً" in b for a, b in pairs)
+
+
+def test_seeds_call_to_fight_the_enemies_of_god_is_a_corroborated_statement() -> None:
+    report, _ = seeds()
+    statements = [g for g in report["groups"] if g["kind"] == "statement" and g["status"] == "corroborated"]
+    assert any("أعداء الله" in g["label"] and g["independent_sources"] == 2 for g in statements)
+    assert all(len(g["quotes"]) >= 2 and g["claims"] == [] for g in statements)

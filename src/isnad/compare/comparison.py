@@ -101,7 +101,9 @@ def _compare_story(story: str, docs: list[Document], out: dict[str, Any]) -> Non
         out["repairs"].extend(_repair_json(doc))
     for i, ref in enumerate(refs):
         out["claims"].append(_claim_json(ref, claim_ids[i], docs, story, group_of[i], statuses[i]))
-    out["quotes"].extend(_quotes(docs, keys, story, len(out["quotes"])))
+    quotes = _quotes(docs, keys, story, len(out["quotes"]))
+    out["quotes"].extend(quotes)
+    out["groups"].extend(_statement_groups(quotes, story, source_of, docs, len(out["groups"])))
     out["copies"].extend(_copy_json(p) for p in passages)
     out["entities"].extend(entity_table(docs, source_of))
     _merge_digest(out["digest"], digest(docs, refs, group_of, statuses, source_of))
@@ -231,6 +233,62 @@ def _quotes(
         records[v.a]["variants"].append(_variant(y, docs, v.score, v.only_a, v.only_b))
         records[v.b]["variants"].append(_variant(x, docs, v.score, v.only_b, v.only_a))
     return records
+
+
+def _statement_groups(
+    quotes: Sequence[dict[str, Any]],
+    story: str,
+    source_of: Mapping[int, str],
+    docs: Sequence[Document],
+    offset: int,
+) -> list[dict[str, Any]]:
+    """One group per set of linked quote renderings: a statement several sources carry is corroborated."""
+    index = {d.article.id: i for i, d in enumerate(docs)}
+    by_id = {q["id"]: q for q in quotes}
+    seen: set[str] = set()
+    out: list[dict[str, Any]] = []
+    for quote in quotes:
+        if quote["id"] in seen or not quote["variants"]:
+            continue
+        members: list[str] = []
+        todo = [quote["id"]]
+        while todo:
+            qid = todo.pop()
+            if qid in seen:
+                continue
+            seen.add(qid)
+            members.append(qid)
+            todo += [v["quote"] for v in by_id[qid]["variants"]]
+        members.sort(key=lambda q: int(q[1:]))
+        articles = list(dict.fromkeys(by_id[q]["article"] for q in members))
+        n = len({source_of[index[a]] for a in articles})
+        first = by_id[members[0]]
+        speaker = (first["speaker"] or {}).get("text")
+        text = " ".join(first["text"].split())
+        label = (f"{speaker}: " if speaker else "") + (text if len(text) <= 80 else text[:79] + "…")
+        status_, why = (
+            ("corroborated", f"{n} independent sources carry this statement")
+            if n >= 2
+            else (
+                "single-source",
+                "carried only by one source and its copies",
+            )
+        )
+        out.append(
+            {
+                "id": f"g{offset + len(out) + 1}",
+                "story": story,
+                "kind": "statement",
+                "status": status_,
+                "label": label,
+                "claims": [],
+                "quotes": members,
+                "articles": articles,
+                "independent_sources": n,
+                "explanation": why,
+            }
+        )
+    return out
 
 
 def _speaker_key(attrs: Mapping[str, Any], keys: Mapping[tuple[int, int], str]) -> str | None:

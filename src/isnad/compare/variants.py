@@ -20,7 +20,7 @@ from isnad.model import Document, Span
 from isnad.text.normalize import ARABIC_LETTERS
 
 _WORD = re.compile(f"[{ARABIC_LETTERS}]{{2,}}")
-MIN_SHARED = 3
+MIN_SHARED = 2
 MIN_SCORE = 0.25
 MIN_WEIGHT = 2.0
 _MAX_WORDS = 15
@@ -115,9 +115,11 @@ def _similarity(x: QuoteRef, y: QuoteRef, story: Mapping[str, float]) -> float:
         return q.rarity.get(t, 1.0) * story.get(t, 1.0)
 
     common = sum(min(w(x, t), w(y, t)) for t in x.terms & y.terms)
-    if common < MIN_WEIGHT:
+    lighter = min(sum(w(x, t) for t in x.terms), sum(w(y, t) for t in y.terms)) or 1.0
+    # A short slogan rendered whole by both ("قتال أعداء الله") needs no more weight than it has.
+    if common < min(MIN_WEIGHT, 0.9 * lighter):
         return 0.0
-    return common / (min(sum(w(x, t) for t in x.terms), sum(w(y, t) for t in y.terms)) or 1.0)
+    return common / lighter
 
 
 def _only(x: QuoteRef, other: frozenset[str]) -> tuple[str, ...]:

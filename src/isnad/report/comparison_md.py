@@ -227,8 +227,10 @@ def _corroborated(ix: ComparisonIndex) -> list[str]:
     rows = []
     for group in ix.groups_with("corroborated"):
         claims = ix.group_claims(group)
-        outlets = sorted({ix.outlet(c.get("article")) for c in claims})
-        example = _quoted(claims[0]) if claims else ""
+        articles = [c.get("article") for c in claims] or list(group.get("articles") or [])
+        outlets = sorted({ix.outlet(a) for a in articles})
+        quotes = [ix.quotes[str(q)] for q in group.get("quotes") or [] if str(q) in ix.quotes]
+        example = _quoted(claims[0]) if claims else _quoted(quotes[0]) if quotes else ""
         rows.append(
             (md(group.get("label") or group.get("id"), 80), md(group.get("independent_sources")))
             + (md(", ".join(outlets), 80), example)
