@@ -210,3 +210,9 @@ def test_seeds_call_to_fight_the_enemies_of_god_is_a_corroborated_statement() ->
     statements = [g for g in report["groups"] if g["kind"] == "statement" and g["status"] == "corroborated"]
     assert any("أعداء الله" in g["label"] and g["independent_sources"] == 2 for g in statements)
     assert all(len(g["quotes"]) >= 2 and g["claims"] == [] for g in statements)
+
+
+def test_seeds_the_first_message_in_over_a_year_is_corroborated() -> None:
+    report, _ = seeds()
+    corroborated = [g for g in report["groups"] if g["status"] == "corroborated" and g["kind"] != "statement"]
+    assert any("رسالة" in g["label"] for g in corroborated)

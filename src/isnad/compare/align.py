@@ -160,7 +160,9 @@ def _context(
     to_view = doc.matching.offsets.to_view
     text = doc.matching.text
     evidence = span.attributes.get("evidence")
-    if not isinstance(evidence, Mapping):
+    attrs = span.attributes
+    unplaced = attrs.get("kind") == "date" and attrs.get("value") is None and attrs.get("weekday") is None
+    if not isinstance(evidence, Mapping) or unplaced:
         words = _WORD.findall(text, to_view(span.start), to_view(span.end))
         return _Near(tuple(_terms(words)), (), ())
     # Before the figure: back to the sentence start (a comma may separate it from its subject); after
@@ -245,9 +247,17 @@ def _sentence_of(doc: Document, starts: Sequence[int], span: Span) -> tuple[int,
     return span.start, span.end
 
 
+def family(x: ClaimRef) -> str:
+    """What a claim can be compared with. A relative date nobody could place ("بعد أكثر من عام" with no
+    publication date) has no value to compare: its clause is compared as an event statement instead."""
+    if x.kind == "date" and x.attrs.get("value") is None and x.attrs.get("weekday") is None:
+        return "event"
+    return _FAMILY.get(x.kind, x.kind)
+
+
 def score(x: ClaimRef, y: ClaimRef) -> float:
     """How surely two claims are about the same thing, 0–1 (0 when their kinds cannot be compared)."""
-    if _FAMILY.get(x.kind) != _FAMILY.get(y.kind):
+    if family(x) != family(y):
         return 0.0
     shared = len(x.context & y.context)
     fate = 1.0 if x.fate and x.fate == y.fate else 0.0
@@ -271,7 +281,7 @@ def score(x: ClaimRef, y: ClaimRef) -> float:
             return 0.0
         near = 1.0 if magnitude_gap(x.attrs, y.attrs) < 1 else 0.0
         return apart * min(1.0, 0.5 * text + 0.2 * keys + 0.2 * unit + 0.1 * near + 0.3 * fate + 0.1 * figure)
-    if x.kind == "event":
+    if family(x) == "event":
         return apart * (0.75 * text + 0.25 * keys)
     return apart * (0.7 * text + 0.3 * keys)
 
@@ -335,7 +345,7 @@ def link_claims(refs: Sequence[ClaimRef], same_source: Mapping[tuple[int, int], 
         fate = {f"fate:{ref.fate}"} if ref.fate else set()
         figure = {f"figure:{ref.unit}:{ref.attrs.get('value')}"} if _specific(ref) else set()
         for t in ref.context | ref.keys | fate | figure:
-            by_term[(_FAMILY.get(ref.kind, ref.kind), t)].append(i)
+            by_term[(family(ref), t)].append(i)
     candidates: set[tuple[int, int]] = set()
     for posting in by_term.values():
         if len(posting) > 200:
@@ -356,9 +366,12 @@ def link_claims(refs: Sequence[ClaimRef], same_source: Mapping[tuple[int, int], 
         x, y = refs[i], refs[j]
         if (i, y.doc) in partner or (j, x.doc) in partner:
             continue
-        verdict = compare_values(x.kind, x.attrs, y.attrs) if x.kind == y.kind else _mixed(x, y)
-        if x.kind == "event":
+        if family(x) == "event":
             verdict = _event_verdict(x, y)
+        elif x.kind == y.kind:
+            verdict = compare_values(x.kind, x.attrs, y.attrs)
+        else:
+            verdict = _mixed(x, y)
         if verdict.outcome == "conflict" and not _sure_conflict(x, y, s):
             continue
         if s < AGREE_AT and verdict.outcome != "agree":
