@@ -87,6 +87,7 @@ class ClaimRef:
     unit: str | None
     weights: Mapping[str, float]  # context term -> rarity in the story (common story words weigh little)
     fate: str | None = None  # what happened to the counted people (killed, wounded…), when said
+    head: str | None = None  # the context term nearest the figure: usually what it measures
 
     @property
     def attrs(self) -> Mapping[str, Any]:
@@ -123,7 +124,10 @@ def claim_refs(
             unit_term = unit_key(unit) if isinstance(unit, str) and kind == "quantity" else None
             fate = _fate(unit_term, near)
             weights = {t: rare.get(t, 1.0) for t in context}
-            out.append(ClaimRef(f"c{len(out) + 1}", i, span, kind, context, keys, unit_term, weights, fate))
+            head = (near.before or near.after or (None,))[0]
+            out.append(
+                ClaimRef(f"c{len(out) + 1}", i, span, kind, context, keys, unit_term, weights, fate, head)
+            )
     return out
 
 
@@ -180,7 +184,8 @@ def _context(
     left = max(a, *(text.rfind(q, a, ea) + 1 for q in _QUOTE_MARKS))
     between = _WORD.findall(text, max(left, previous), ea)
     k = _opener(between, first=False)
-    if previous > left and len(between) <= _CLOSE and (after or k < len(between)):
+    restates = all(term(w) is None for w in between)  # "بنسبة 12.5٪ من 0.80 إلى 0.90 دينار"
+    if previous > left and len(between) <= _CLOSE and (after or k < len(between)) and not restates:
         # Words between two close figures belong to the first ("12.5 في المئة على البنزين و18 في المئة
         # على الديزل"), unless a conjunction opens the second one's clause ("12 قتيلا وأصيب 40").
         between = between[k:] if k < len(between) else []
@@ -395,11 +400,11 @@ def _sure_conflict(x: ClaimRef, y: ClaimRef, s: float) -> bool:
         return False
     shared = len(x.context & y.context)
     if x.kind != "quantity":
-        return shared >= 2
+        return shared >= 2 and not _heads_differ(x, y)
     gap = magnitude_gap(x.attrs, y.attrs)
     if gap >= 1 or not _same_fate(x, y) or _modal(x) != _modal(y):
         return False
-    if shared >= 2 or (x.fate is not None and x.fate == y.fate and gap < 0.5):
+    if (shared >= 2 and not _heads_differ(x, y)) or (x.fate is not None and x.fate == y.fate and gap < 0.5):
         return True
     return x.unit is not None and x.unit == y.unit and bool(x.keys & y.keys) and gap < 0.5
 
@@ -452,6 +457,12 @@ def _fate(unit: str | None, near: _Near) -> str | None:
             if k < len(side) and side[k] in _FATE_OF:
                 return _FATE_OF[side[k]]
     return None
+
+
+def _heads_differ(x: ClaimRef, y: ClaimRef) -> bool:
+    """Each figure's nearest word is missing from the other's context: two things of one kind ("سعر لتر
+    البنزين من 0.80" / "سعر لتر الديزل من 0.60"), not two values of one thing."""
+    return bool(x.head and y.head and x.head not in y.context and y.head not in x.context)
 
 
 def _same_fate(x: ClaimRef, y: ClaimRef) -> bool:
