@@ -396,15 +396,20 @@ def _sure_conflict(x: ClaimRef, y: ClaimRef, s: float) -> bool:
     """Contradictions need more than agreement: two shared context words, or (for a count) the same
     counted noun about the same named place or party at the same order of figure; never two counts of
     different fates (killed / wounded)."""
-    if s < CONFLICT_AT:
-        return False
     shared = len(x.context & y.context)
+    # One counted noun ("139 معلما" / "208 معلمين") at one order of figure, with words in common, is
+    # the same count even when the rest of the context differs.
+    same_count = x.kind == "quantity" and x.unit is not None and x.unit == y.unit and shared >= 1
+    if s < (AGREE_AT if same_count and magnitude_gap(x.attrs, y.attrs) < 0.5 else CONFLICT_AT):
+        return False
     if x.kind != "quantity":
         return shared >= 2 and not _heads_differ(x, y)
     gap = magnitude_gap(x.attrs, y.attrs)
     if gap >= 1 or not _same_fate(x, y) or _modal(x) != _modal(y):
         return False
     if (shared >= 2 and not _heads_differ(x, y)) or (x.fate is not None and x.fate == y.fate and gap < 0.5):
+        return True
+    if same_count and gap < 0.5 and not _heads_differ(x, y):
         return True
     return x.unit is not None and x.unit == y.unit and bool(x.keys & y.keys) and gap < 0.5
 

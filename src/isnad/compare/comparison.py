@@ -36,6 +36,7 @@ def compare_documents(docs: Sequence[Document]) -> dict[str, Any]:
         "claims": [],
         "groups": [],
         "conflicts": [],
+        "updates": [],
         "quotes": [],
         "copies": [],
         "entities": [],
@@ -93,8 +94,8 @@ def _compare_story(story: str, docs: list[Document], out: dict[str, Any]) -> Non
             group_of[i], statuses[i] = gid, verdict.status
         out["groups"].append(_group_json(gid, story, members, refs, claim_ids, docs, verdict))
         for finding in verdict.findings:
-            if finding.kind == "conflict":
-                out["conflicts"].append(_conflict_json(gid, finding, refs, claim_ids))
+            kind = "conflicts" if finding.kind == "conflict" else "updates"
+            out[kind].append(_conflict_json(gid, finding, refs, claim_ids))
     out["stories"].append({"id": story, "articles": [d.article.id for d in docs], "label": _label(docs)})
     for i, doc in enumerate(docs):
         out["articles"].append(_article_json(doc, story, source_of[i]))

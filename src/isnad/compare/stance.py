@@ -18,11 +18,12 @@ from functools import lru_cache
 from typing import Any
 
 from isnad.errors import IsnadError
+from isnad.extract.clitics import frequencies
 from isnad.extract.topic import term
 from isnad.text.normalize import ARABIC_LETTERS, normalize
 from isnad.text.numbers import find_numbers
 
-__all__ = ["LABELS", "StanceModel", "stance_features"]
+__all__ = ["ALL_FAMILIES", "FAMILIES", "LABELS", "StanceModel", "stance_features"]
 
 LABELS = ("agree", "disagree", "other")
 _WORD = re.compile(f"[{ARABIC_LETTERS}]+|[0-9]+(?:[.,][0-9]+)?|[A-Za-z]+")
@@ -32,6 +33,9 @@ _NEGATION_TEXT = """
     ينكر انكر تنكر كذب يكذب تكذيب نفي نفيا ولا ولم ولن وليس وغير وعدم ودون فلا فلم
     """
 _NEGATIONS = frozenset(normalize(_NEGATION_TEXT).text.split())
+_BINS = 10
+_RARE = 1e-8
+_FLAGS = ("num_", "neg_", "hedge_", "no_")  # yes/no features: a bin would only repeat them
 _MAX_CROSSES = 64  # a long unrelated pair would otherwise add hundreds of meaningless crosses
 
 
@@ -39,6 +43,7 @@ _MAX_CROSSES = 64  # a long unrelated pair would otherwise add hundreds of meani
 class _Side:
     """What one headline offers to a comparison, computed once per distinct text."""
 
+    text: str
     words: tuple[str, ...]
     terms: frozenset[str]
     skeletons: frozenset[str]
@@ -58,7 +63,7 @@ def _side(text: str) -> _Side:
     grams = frozenset(squeezed[i : i + 4] for i in range(max(len(squeezed) - 3, 0)))
     numbers = frozenset(_number_key(s.attributes) for s in find_numbers(view))
     negations = frozenset(w for w in words if w in _NEGATIONS)
-    return _Side(words, terms, skeletons, grams, numbers, negations)
+    return _Side(text, words, terms, skeletons, grams, numbers, negations)
 
 
 def _term(word: str) -> str | None:
@@ -172,8 +177,43 @@ def _lexical_features(a: _Side, b: _Side) -> dict[str, float]:
     return out
 
 
+@lru_cache(maxsize=16384)
+def _rarity(text: str) -> dict[str, float]:
+    """Skeleton -> -log10 word frequency; a word wordfreq does not know is most likely a name."""
+    freqs, ceiling = frequencies(), -math.log10(_RARE)
+    out: dict[str, float] = {}
+    for w in _side(text).words:
+        if _term(w) is not None:
+            k = skeleton(w)
+            out[k] = max(out.get(k, 0.0), min(-math.log10(freqs.get(w, _RARE)), ceiling))
+    return out
+
+
+def _rarity_features(a: _Side, b: _Side) -> dict[str, float]:
+    ra, rb = _rarity(a.text), _rarity(b.text)
+    shared = sum(ra[k] for k in a.skeletons & b.skeletons)
+    total = sum(ra.values()) + sum(rb[k] for k in b.skeletons - a.skeletons)
+    only_a = [ra[k] for k in a.skeletons - b.skeletons]
+    only_b = [rb[k] for k in b.skeletons - a.skeletons]
+    scale = -math.log10(_RARE)
+    return {
+        "rare_jaccard": _ratio_f(shared, total),
+        "rare_shared": shared / scale,
+        "rare_max_shared": max((ra[k] for k in a.skeletons & b.skeletons), default=0.0) / scale,
+        "rare_max_a_only": max(only_a, default=0.0) / scale,
+        "rare_max_b_only": max(only_b, default=0.0) / scale,
+    }
+
+
+def _ratio_f(n: float, d: float) -> float:
+    return n / d if d else 0.0
+
+
+# "rarity" (wordfreq-weighted overlap) is optional: neutral on dev CV, and it loads a 620k-word table.
 FAMILIES = ("overlap", "numbers", "negation", "lexical")
+ALL_FAMILIES = (*FAMILIES, "rarity")
 _EXTRACTORS = {
+    "rarity": _rarity_features,
     "overlap": _overlap_features,
     "numbers": _number_features,
     "negation": _negation_features,
@@ -185,7 +225,7 @@ def stance_features(a: str, b: str, families: Sequence[str] = FAMILIES) -> dict[
     """Named features of headline `b` against headline `a` (dense cues plus sparse word and cross keys)."""
     unknown = [f for f in families if f not in _EXTRACTORS]
     if unknown:
-        raise IsnadError("ISN400", "stance", f"unknown feature families {unknown}; use {list(FAMILIES)}")
+        raise IsnadError("ISN400", "stance", f"unknown feature families {unknown}; use {list(ALL_FAMILIES)}")
     sa, sb = _side(a), _side(b)
     out: dict[str, float] = {}
     for family in families:
@@ -213,12 +253,17 @@ class StanceModel:
         if len(set(labels)) < 2:
             raise IsnadError("ISN400", "stance", "training needs at least two different labels")
         self._vectorizer = DictVectorizer()
-        x = self._vectorizer.fit_transform([stance_features(a, b, self.families) for a, b in pairs])
+        x = _indexed(self._vectorizer.fit_transform([self._features(a, b) for a, b in pairs]))
+        # saga: lbfgs needs 10x longer on these sparse crosses; "balanced" lifts the rare "other" class.
         self._classifier = LogisticRegression(
-            C=self.c, class_weight="balanced", max_iter=2000, random_state=self.seed
+            C=self.c, solver="saga", class_weight="balanced", max_iter=3000, random_state=self.seed
         )
         self._classifier.fit(x, list(labels))
         return self
+
+    def _features(self, a: str, b: str) -> dict[str, float]:
+        features = stance_features(a, b, self.families)
+        return _binned(features)
 
     def predict(self, pairs: Sequence[tuple[str, str]]) -> list[str]:
         """The stance label of each pair's second headline towards its first."""
@@ -226,5 +271,22 @@ class StanceModel:
             raise IsnadError("ISN400", "stance", "the model is not trained: call fit() first")
         if not pairs:
             return []
-        x = self._vectorizer.transform([stance_features(a, b, self.families) for a, b in pairs])
+        x = _indexed(self._vectorizer.transform([self._features(a, b) for a, b in pairs]))
         return [str(y) for y in self._classifier.predict(x)]
+
+
+def _binned(features: dict[str, float]) -> dict[str, float]:
+    """Add a one-hot bin beside every graded feature, so a linear model can draw thresholds (other: ~0)."""
+    out = dict(features)
+    for key, value in features.items():
+        if ":" not in key and not key.startswith(_FLAGS):
+            out[f"bin:{key}:{min(int(value * _BINS), _BINS - 1) if value <= 1.0 else int(value)}"] = 1.0
+    return out
+
+
+def _indexed(x: Any) -> Any:
+    """saga wants 32-bit sparse indices; DictVectorizer may hand back 64-bit ones."""
+    x = x.tocsr()
+    x.indices = x.indices.astype("int32")
+    x.indptr = x.indptr.astype("int32")
+    return x

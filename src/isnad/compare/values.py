@@ -51,20 +51,22 @@ def quantity_range(attrs: Mapping[str, Any]) -> tuple[float, float] | None:
 
 
 def _step(value: float) -> float:
-    """The place of a figure's last significant digit: 1,200,000 -> 100,000; 31 -> 1; 2.5 -> 0.1."""
+    """How far a figure may stand from what it rounds: half its last significant place ("1,200,000": 50,000;
+    "31": 0.5; "2.5": 0.05), but never more than 5% of it: "10" and "1000" are exact enough to conflict
+    with "15" and "1500"."""
     if value == 0:
         return 1.0
     magnitude = abs(value)
     if magnitude != int(magnitude):
         text = repr(magnitude).rstrip("0")
         decimals = len(text.split(".")[1]) if "." in text else 0
-        return float(10**-decimals)
-    n = int(magnitude)
-    step = 1
-    while n % 10 == 0:
-        n //= 10
-        step *= 10
-    return float(step)
+        place = float(10**-decimals)
+    else:
+        n, place = int(magnitude), 1.0
+        while n % 10 == 0:
+            n //= 10
+            place *= 10
+    return min(place, max(1.0 if magnitude == int(magnitude) else place, 0.1 * magnitude))
 
 
 def compare_quantities(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
@@ -93,23 +95,31 @@ def magnitude_gap(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
 
 
 def compare_dates(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
-    """Dates at the granularity both give; weekdays by name when neither could be placed on a calendar."""
-    va, vb = _date_value(a), _date_value(b)
-    if va is not None and vb is not None:
-        common = _common_fields(va, vb)
-        if not common:
-            return UNKNOWN
-        if all(va[k] == vb[k] for k in common):
-            return AGREE
-        return Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
+    """Weekdays by name when both give one; otherwise dates at the granularity both give. A relative date
+    ("اليوم", "أمس") is only as good as the publication time it was resolved against (often a crawl
+    time), so two that differ are not a contradiction; only two calendar dates can be."""
     wa, wb = a.get("weekday"), b.get("weekday")
-    if isinstance(wa, int) and isinstance(wb, int) and va is None and vb is None:
-        # Two outlets naming different weekdays for one event contradict each other whatever the week;
-        # relative words ("أمس") without a publication date stay unresolved and are skipped above.
+    if isinstance(wa, int) and isinstance(wb, int):
+        # Two outlets naming different weekdays for one event contradict each other whatever the week.
         if wa == wb:
             return AGREE
         return Verdict("conflict", f"{_figure(a)} ({_day(wa)}) vs {_figure(b)} ({_day(wb)})")
-    return UNKNOWN
+    va, vb = _date_value(a), _date_value(b)
+    if va is None or vb is None:
+        return UNKNOWN
+    common = _common_fields(va, vb)
+    if not common:
+        return UNKNOWN
+    if all(va[k] == vb[k] for k in common):
+        return AGREE
+    if _relative(a) or _relative(b):
+        return UNKNOWN
+    return Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
+
+
+def _relative(attrs: Mapping[str, Any]) -> bool:
+    """Resolved from the publication date ("أمس", "الشهر الماضي", "حتى الآن"), not written as a date."""
+    return "unit" in attrs or "weekday" in attrs or "relation" in attrs
 
 
 def _day(index: int) -> str:

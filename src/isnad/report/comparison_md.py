@@ -201,14 +201,20 @@ def _conflicts(ix: ComparisonIndex) -> list[str]:
 
 
 def _updates(ix: ComparisonIndex) -> list[str]:
+    """Groups whose figure a later report revised (a group in conflict can hold revisions too)."""
     lines: list[str] = []
-    for group in ix.groups_with("update"):
+    revisions: dict[str, list[str]] = {}
+    for item in ix.items("updates"):
+        revisions.setdefault(str(item.get("group")), []).append(str(item.get("explanation") or ""))
+    wanted = {str(g.get("id")) for g in ix.groups_with("update")} | set(revisions)
+    for group in (g for g in ix.items("groups") if str(g.get("id")) in wanted):
         lines += [
             *(lines and [""]),
             f"### {md(group.get('label') or group.get('id'), 120)} ({md(group.get('id'))})",
         ]
         lines += [""]
-        lines += [md(group.get("explanation") or "", 400), ""]
+        for why in revisions.get(str(group.get("id"))) or [str(group.get("explanation") or "")]:
+            lines += [md(why, 400), ""]
         claims = sorted(ix.group_claims(group), key=lambda c: ix.published(c.get("article")))
         rows = [
             (
