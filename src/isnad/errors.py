@@ -77,6 +77,16 @@ CODES: dict[str, ErrorCode] = {
             "the NER training corpus is malformed",
             "fix the line shown: one 'token TAG' pair per line, a blank line between sentences",
         ),
+        ErrorCode(
+            "ISN400",
+            "the stance model was misused (not trained, unknown features, or pairs and labels mismatched)",
+            "call StanceModel.fit(pairs, labels) with one label per (headline, headline) pair first",
+        ),
+        ErrorCode(
+            "ISN401",
+            "not an isnad.comparison/1 report, or a damaged one",
+            "render the dict `isnad compare --format json` writes (or compare_documents returns), unmodified",
+        ),
         ErrorCode("ISN900", "bad command-line usage", "see isnad --help"),
     )
 }

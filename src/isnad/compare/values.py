@@ -95,9 +95,9 @@ def magnitude_gap(a: Mapping[str, Any], b: Mapping[str, Any]) -> float:
 
 
 def compare_dates(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
-    """Weekdays by name when both give one; otherwise dates at the granularity both give. A relative date
-    ("اليوم", "أمس") is only as good as the publication time it was resolved against (often a crawl
-    time), so two that differ are not a contradiction; only two calendar dates can be."""
+    """Weekdays by name when both give one; otherwise dates at the granularity both give. Two relative
+    dates ("اليوم", "أمس") are each only as good as the publication time they were resolved against, so
+    two that differ are not a contradiction."""
     wa, wb = a.get("weekday"), b.get("weekday")
     if isinstance(wa, int) and isinstance(wb, int):
         # Two outlets naming different weekdays for one event contradict each other whatever the week.
@@ -112,14 +112,14 @@ def compare_dates(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
         return UNKNOWN
     if all(va[k] == vb[k] for k in common):
         return AGREE
-    if _relative(a) or _relative(b):
-        return UNKNOWN
+    if _relative(a) and _relative(b):
+        return UNKNOWN  # "اليوم" and "اليوم" resolved against two publication times: not comparable
     return Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
 
 
 def _relative(attrs: Mapping[str, Any]) -> bool:
     """Resolved from the publication date ("أمس", "الشهر الماضي", "حتى الآن"), not written as a date."""
-    return "unit" in attrs or "weekday" in attrs or "relation" in attrs
+    return "unit" in attrs or "relation" in attrs
 
 
 def _day(index: int) -> str:

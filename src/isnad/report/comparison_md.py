@@ -32,8 +32,7 @@ _ADVICE = "pass the JSON printed by `isnad compare --format json`"
 
 
 def _bad(detail: str) -> IsnadError:
-    # No dedicated code for a malformed comparison dict yet: ISN105 (malformed JSON) is the nearest.
-    return IsnadError("ISN105", "comparison", detail, advice=_ADVICE)
+    return IsnadError("ISN401", "comparison", detail, advice=_ADVICE)
 
 
 def items_of(data: Item, key: str) -> list[Item]:
