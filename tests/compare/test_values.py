@@ -71,3 +71,17 @@ def test_durations_in_different_units() -> None:
     assert compare_values("duration", minutes(31), minutes(45)).outcome == "conflict"
     two_hours = {"amount": 2, "unit": "hour"}
     assert compare_values("duration", two_hours, minutes(120)).outcome == "agree"
+
+
+def test_a_hijri_month_agrees_with_a_gregorian_day_inside_it() -> None:
+    ramadan = {"value": "1436-09", "calendar": "hijri", "gregorian": "2015-06-18/2015-07-17"}
+    assert compare_dates(ramadan, {"value": "2015-06-26", "calendar": "gregorian"}).outcome == "agree"
+    assert compare_dates(ramadan, {"value": "2015-08-20", "calendar": "gregorian"}).outcome == "conflict"
+    assert compare_dates({"value": "--09", "calendar": "hijri"}, {"value": "2015-06"}).outcome == "unknown"
+
+
+def test_two_relative_dates_resolved_differently_are_not_a_conflict() -> None:
+    today_a = {"value": "2015-07-24", "unit": "day", "expression": "اليوم"}
+    today_b = {"value": "2015-07-25", "unit": "day", "expression": "اليوم"}
+    assert compare_dates(today_a, today_b).outcome == "unknown"
+    assert compare_dates(today_a, {"value": "2015-07-20"}).outcome == "conflict"

@@ -301,6 +301,7 @@ def _places(x: ClaimRef) -> frozenset[str]:
     return frozenset(k for k in x.keys if k.startswith("LOC:"))
 
 
+_OTHERS = "اخر"  # the key of "آخرين/آخرون": "others", people counted after a first group
 _PLURAL_ENDINGS = ("ين", "ون", "ات", "ان", "ا", "ه")
 
 
@@ -335,7 +336,8 @@ def _unit_match(x: ClaimRef, y: ClaimRef) -> float | None:
     cx, cy = _PEOPLE[ax.get("unit_class")], _PEOPLE[ay.get("unit_class")]
     if cx and cx == cy and cx != "other":
         return 0.5
-    if x.fate and x.fate == y.fate and {cx, cy} <= {"person", "other"}:
+    people = [c == "person" or u == _OTHERS for c, u in ((cx, x.unit), (cy, y.unit))]
+    if x.fate and x.fate == y.fate and all(people):
         return 0.5  # "40 آخرين" and "45 جريحا" once both are counted as wounded
     if not x.unit or not y.unit:
         return 0.0
@@ -417,7 +419,7 @@ def _sure_conflict(x: ClaimRef, y: ClaimRef, s: float) -> bool:
 _FATES = {
     "killed": "قتل قتلى قتيل قتيلا مقتل لقي مصرع حتفهم حتفه اعدام اعدم وفاة توفي وفيات ضحايا",
     "wounded": "جرح جرحى جريح اصيب اصابة اصابات مصاب مصابين",
-    "held": "اعتقل اعتقال معتقل معتقلين اسر اسرى اسير خطف مخطوف رهائن رهينة",
+    "held": "اعتقل اعتقال معتقل معتقلين خطف مخطوف رهائن رهينة",  # not اسرى: its stem is أسر (families)
     "displaced": "نزح نازح نازحين نزوح لاجئ لاجئين هجر مهجرين فر فروا",
     "missing": "مفقود مفقودين فقد فقدان",
 }

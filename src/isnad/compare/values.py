@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 APPROX = 0.2  # "نحو/قرابة/حوالي": a reporter's rounding, not a new figure
@@ -104,6 +105,16 @@ def compare_dates(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
         if wa == wb:
             return AGREE
         return Verdict("conflict", f"{_figure(a)} ({_day(wa)}) vs {_figure(b)} ({_day(wb)})")
+    ia, ib = _interval(a), _interval(b)
+    if ia is not None and ib is not None:
+        # Calendar days (a Hijri date through its Gregorian span): agree when the spans meet.
+        if ia[0] <= ib[1] and ib[0] <= ia[1]:
+            return AGREE
+        return (
+            UNKNOWN if _relative(a) and _relative(b) else Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
+        )
+    if a.get("calendar") == "hijri" or b.get("calendar") == "hijri":
+        return UNKNOWN  # a Hijri month without a year against a Gregorian one: no common calendar
     va, vb = _date_value(a), _date_value(b)
     if va is None or vb is None:
         return UNKNOWN
@@ -115,6 +126,33 @@ def compare_dates(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
     if _relative(a) and _relative(b):
         return UNKNOWN  # "اليوم" and "اليوم" resolved against two publication times: not comparable
     return Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
+
+
+def _interval(attrs: Mapping[str, Any]) -> tuple[date, date] | None:
+    """The Gregorian days a dated claim covers ("2015-06" is all of June; a Hijri date its converted span,
+    a day wider either side as the conversion is approximate); None without a year."""
+    try:
+        if attrs.get("calendar") == "hijri":
+            span = attrs.get("gregorian")
+            if not isinstance(span, str):
+                return None
+            first, _, last = span.partition("/")
+            lo, hi = date.fromisoformat(first), date.fromisoformat(last or first)
+            return lo - timedelta(days=1), hi + timedelta(days=1)
+        value = _date_value(attrs)
+        if value is None or "y" not in value:
+            return None
+        year = int(value["y"])
+        if "m" not in value:
+            return date(year, 1, 1), date(year, 12, 31)
+        month = int(value["m"])
+        if "d" in value:
+            day = date(year, month, int(value["d"]))
+            return day, day
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return date(year, month, 1), following - timedelta(days=1)
+    except ValueError:
+        return None
 
 
 def _relative(attrs: Mapping[str, Any]) -> bool:

@@ -29,7 +29,18 @@ _CUT = re.compile(r"[,;:](?=\s)|\n")
 _TRIM = " \t\n\r.,;:!?«»\"“”()'-–—"
 _QUANTITY_KINDS = frozenset({"cardinal", "range", "vague", "percent", "money"})
 _NUMBER_KEYS = ("value", "low", "high", "unit", "unit_class", "hedge", "currency", "percent")
-_DATE_KEYS = ("value", "granularity", "expression", "resolved", "unit", "amount", "weekday", "reason")
+_DATE_KEYS = (
+    "value",
+    "granularity",
+    "expression",
+    "resolved",
+    "unit",
+    "amount",
+    "weekday",
+    "reason",
+    "calendar",
+    "gregorian",
+)
 
 
 def find_claims(doc: Document) -> list[Span]:
