@@ -441,11 +441,29 @@ def compatible_edit(text: str, claim: dict[str, Any], rng: random.Random) -> Edi
     return Edit(m.start(), m.end(), raw, new, "script", False)
 
 
-def conflicting_edit(text: str, claim: dict[str, Any], rng: random.Random) -> Edit | None:
+_LOWER = ("more_than", "at_least")  # "أكثر من X": any figure above X agrees with it
+_UPPER = ("less_than", "at_most")
+
+
+def conflict_factor(claim: dict[str, Any], partner: dict[str, Any], rng: random.Random) -> float | None:
+    """x1.5 or x0.6, whichever makes the edited figure logically incompatible with the partner's: raising
+    "أكثر من 60" to "أكثر من 90" still agrees with "أكثر من 60"; None when no change can contradict."""
+    mine, theirs = claim.get("hedge"), partner.get("hedge")
+    up = mine in _LOWER or theirs in _UPPER
+    down = mine in _UPPER or theirs in _LOWER
+    if up and down:
+        return None
+    return 1.5 if up else 0.6 if down else rng.choice((1.5, 0.6))
+
+
+def conflicting_edit(
+    text: str, claim: dict[str, Any], rng: random.Random, partner: dict[str, Any] | None = None
+) -> Edit | None:
     """A change that contradicts the claim's figure (number, day of month or weekday), or None."""
     kind = claim.get("kind")
     if kind == "quantity":
-        return number_edit(text, claim, rng.choice((1.5, 0.6)))
+        factor = conflict_factor(claim, partner or {}, rng)
+        return number_edit(text, claim, factor) if factor is not None else None
     if kind in ("date", "weekday"):
         edit = day_edit(text, claim, rng.randint(3, 10)) if kind == "date" else None
         return edit or weekday_edit(text, claim, rng.randint(2, 4))
@@ -564,7 +582,7 @@ def run_pair(k: int, pair: Pair, records: Sequence[Record], rng: random.Random, 
     trials: list[Trial] = []
     for claims in candidates:
         side = rng.randrange(2)
-        edit = conflicting_edit(recs[side].text, claims[side], rng)
+        edit = conflicting_edit(recs[side].text, claims[side], rng, claims[1 - side])
         if edit is not None and len(trials) < plants:
             trials.append(_trial(k, recs, docs, side, edit, claims, known))
     for claims in candidates:

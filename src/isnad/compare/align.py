@@ -468,8 +468,20 @@ def _fate(unit: str | None, near: _Near) -> str | None:
 
 def _heads_differ(x: ClaimRef, y: ClaimRef) -> bool:
     """Each figure's nearest word is missing from the other's context: two things of one kind ("سعر لتر
-    البنزين من 0.80" / "سعر لتر الديزل من 0.60"), not two values of one thing."""
-    return bool(x.head and y.head and x.head not in y.context and y.head not in x.context)
+    البنزين من 0.80" / "سعر لتر الديزل من 0.60"), not two values of one thing. Words are compared by
+    their consonants, so one root in two forms ("إتلاف" / "أتلفت") is one word."""
+    if not x.head or not y.head:
+        return False
+    hx, hy = _skeleton(x.head), _skeleton(y.head)
+    return hx not in {_skeleton(t) for t in y.context} and hy not in {_skeleton(t) for t in x.context}
+
+
+def _skeleton(stem: str) -> str:
+    """A stem without long vowels and weak letters: "اتلاف" and "اتلف" -> "تلف"."""
+    return stem.translate(_VOWELS) or stem
+
+
+_VOWELS = str.maketrans("", "", "اويىه")
 
 
 def _same_fate(x: ClaimRef, y: ClaimRef) -> bool:
