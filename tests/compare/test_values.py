@@ -74,9 +74,16 @@ def test_durations_in_different_units() -> None:
 
 
 def test_a_hijri_month_agrees_with_a_gregorian_day_inside_it() -> None:
-    ramadan = {"value": "1436-09", "calendar": "hijri", "gregorian": "2015-06-18/2015-07-17"}
-    assert compare_dates(ramadan, {"value": "2015-06-26", "calendar": "gregorian"}).outcome == "agree"
-    assert compare_dates(ramadan, {"value": "2015-08-20", "calendar": "gregorian"}).outcome == "conflict"
+    ramadan = {
+        "value": "1436-09",
+        "calendar": "hijri",
+        "gregorian": "2015-06-18/2015-07-17",
+        "expression": "رمضان 1436",
+    }
+    june = {"value": "2015-06-26", "calendar": "gregorian", "expression": "26 يونيو"}
+    assert compare_dates(ramadan, june).outcome == "agree"
+    august = {"value": "2015-08-20", "calendar": "gregorian", "expression": "20 أغسطس"}
+    assert compare_dates(ramadan, august).outcome == "conflict"
     assert compare_dates({"value": "--09", "calendar": "hijri"}, {"value": "2015-06"}).outcome == "unknown"
 
 
@@ -84,4 +91,7 @@ def test_two_relative_dates_resolved_differently_are_not_a_conflict() -> None:
     today_a = {"value": "2015-07-24", "unit": "day", "expression": "اليوم"}
     today_b = {"value": "2015-07-25", "unit": "day", "expression": "اليوم"}
     assert compare_dates(today_a, today_b).outcome == "unknown"
-    assert compare_dates(today_a, {"value": "2015-07-20"}).outcome == "conflict"
+    assert compare_dates(today_a, {"value": "2015-07-20", "expression": "20 يوليو"}).outcome == "conflict"
+    assert compare_dates(
+        {"value": "2015-07-24", "expression": "الان"}, {"value": "2015-07-20", "expression": "20 يوليو"}
+    ).outcome == ("unknown")

@@ -105,6 +105,8 @@ def compare_dates(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
         if wa == wb:
             return AGREE
         return Verdict("conflict", f"{_figure(a)} ({_day(wa)}) vs {_figure(b)} ({_day(wb)})")
+    if _deictic(a) or _deictic(b):
+        return UNKNOWN
     ia, ib = _interval(a), _interval(b)
     if ia is not None and ib is not None:
         # Calendar days (a Hijri date through its Gregorian span): agree when the spans meet.
@@ -113,7 +115,7 @@ def compare_dates(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
         return (
             UNKNOWN if _relative(a) and _relative(b) else Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
         )
-    if a.get("calendar") == "hijri" or b.get("calendar") == "hijri":
+    if a.get("calendar") == "hijri" or b.get("calendar") == "hijri" or _old_year(a) or _old_year(b):
         return UNKNOWN  # a Hijri month without a year against a Gregorian one: no common calendar
     va, vb = _date_value(a), _date_value(b)
     if va is None or vb is None:
@@ -126,6 +128,11 @@ def compare_dates(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
     if _relative(a) and _relative(b):
         return UNKNOWN  # "اليوم" and "اليوم" resolved against two publication times: not comparable
     return Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
+
+
+def _old_year(attrs: Mapping[str, Any]) -> bool:
+    value = _date_value(attrs)
+    return value is not None and "y" in value and int(value["y"]) < 1700
 
 
 def _interval(attrs: Mapping[str, Any]) -> tuple[date, date] | None:
@@ -143,6 +150,8 @@ def _interval(attrs: Mapping[str, Any]) -> tuple[date, date] | None:
         if value is None or "y" not in value:
             return None
         year = int(value["y"])
+        if year < 1700:
+            return None  # "عام 1430" in a Saudi paper is a Hijri year written without هـ
         if "m" not in value:
             return date(year, 1, 1), date(year, 12, 31)
         month = int(value["m"])
@@ -156,8 +165,19 @@ def _interval(attrs: Mapping[str, Any]) -> tuple[date, date] | None:
 
 
 def _relative(attrs: Mapping[str, Any]) -> bool:
-    """Resolved from the publication date ("أمس", "الشهر الماضي", "حتى الآن"), not written as a date."""
-    return "unit" in attrs or "relation" in attrs
+    """Resolved from the publication date ("أمس", "الشهر الماضي", "منذ مارس"), not written with a figure."""
+    expression = attrs.get("expression")
+    written = isinstance(expression, str) and any(ch.isdigit() for ch in expression)
+    return "unit" in attrs or "relation" in attrs or not written
+
+
+# "Now" dates the report, not the event: nothing to confirm or contradict.
+_NOW = frozenset({"الان", "حاليا", "الحالي", "الحاليه", "حتي الان", "لحد الان", "حتى الان"})
+
+
+def _deictic(attrs: Mapping[str, Any]) -> bool:
+    expression = attrs.get("expression")
+    return isinstance(expression, str) and expression.strip() in _NOW
 
 
 def _day(index: int) -> str:
