@@ -46,7 +46,8 @@ def test_adjacent_whole_numbers_conflict() -> None:
 def test_dates_compare_at_the_granularity_both_give() -> None:
     assert compare_dates({"value": "--10-17"}, {"value": "2016-10-17"}).outcome == "agree"
     assert compare_dates({"value": "2016-10"}, {"value": "2016-10-17"}).outcome == "agree"
-    assert compare_dates({"value": "2016-10-17"}, {"value": "2016-10-19"}).outcome == "conflict"
+    written = {"value": "2016-10-17", "expression": "17 اكتوبر 2016"}
+    assert compare_dates(written, {"value": "2016-10-19", "expression": "19 اكتوبر"}).outcome == "conflict"
 
 
 def test_unresolved_weekdays_compare_by_name() -> None:
