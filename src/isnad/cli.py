@@ -204,7 +204,11 @@ def train_ner(
     out: Annotated[Path, typer.Option(help="model file to write (a .model zip)")],
     folds: Annotated[int, typer.Option(help="also print k-fold CV on the first corpus (0: skip)")] = 0,
     clusters_from: Annotated[
-        Path | None, typer.Option(help="folder of SaudiNewsNet-style article zips, or a .model to reuse")
+        Path | None,
+        typer.Option(
+            help="folder of SaudiNewsNet-style article zips (word clusters and the place lexicon "
+            "are learned from it), or a .model to reuse them from"
+        ),
     ] = None,
     c1: Annotated[float, typer.Option(help="L1 weight (prunes features)")] = 0.1,
     c2: Annotated[float, typer.Option(help="L2 weight")] = 0.05,
@@ -214,11 +218,13 @@ def train_ner(
     from isnad.extract.ner_corpus import read_corpus
     from isnad.extract.ner_train import TrainConfig, cross_validate, train_bundle
     from isnad.extract.ner_train import clusters_from as load_clusters
+    from isnad.extract.ner_train import places_from as load_places
 
     try:
         corpora = [read_corpus(p) for p in corpus]
         clusters = load_clusters(clusters_from) if clusters_from else {}
-        config = TrainConfig(c1=c1, c2=c2, max_iterations=iterations, clusters=clusters)
+        places = load_places(clusters_from) if clusters_from else {}
+        config = TrainConfig(c1=c1, c2=c2, max_iterations=iterations, clusters=clusters, places=places)
         extra = [s for c in corpora[1:] for s in c]
         if folds > 1:
             typer.echo(f"{folds}-fold cross-validation on {corpus[0]}:")

@@ -1,5 +1,5 @@
 """CRF features per token: the word, its clitic-free core, affixes, shape, frequency band, learned
-gazetteer and word-cluster ids, title cues, and the same for neighbours (±2).
+gazetteer, place-lexicon band and word-cluster ids, title cues, and the same for neighbours (±2).
 
 Everything that depends only on the word is computed once per distinct word and cached as ready-made
 attribute strings (own and per neighbour offset), so a sentence costs a few list concatenations per token.
@@ -40,6 +40,7 @@ class Resources:
 
     gazetteer: Mapping[str, str] = field(default_factory=dict)  # bare core -> "PER" / "LOC|ORG" ...
     clusters: Mapping[str, str] = field(default_factory=dict)  # core -> "coarse/fine"
+    places: Mapping[str, str] = field(default_factory=dict)  # core -> band "1".."3" (see ner_places)
 
 
 def shape(word: str) -> str:
@@ -85,6 +86,10 @@ class Featurizer:
             hit = self._cache[w] = self._compute(w)
         return hit
 
+    def place(self, w: str) -> int:
+        """The place-lexicon band (0 = not a known place) of the word's clitic-free core."""
+        return int(self.res.places.get(strip_proclitics(w, self.freqs)[1], "0"))
+
     def clitic_length(self, w: str) -> int:
         """Leading letters of `w` that are attached clitics, not part of a name (لل keeps its ال)."""
         n, core = strip_proclitics(w, self.freqs)
@@ -102,6 +107,7 @@ class Featurizer:
         coarse, cluster = levels[0], "/".join(levels[:2])
         gaz = self.res.gazetteer.get(stem, "")
         cue = CUES.get(core, "") or CUES.get(stem, "")
+        place = self.res.places.get(core, "")
         known = self.known
         ident = [a for a in ("w=" + w, "c=" + core, "b=" + stem) if known is None or a in known]
         own = [
@@ -122,11 +128,13 @@ class Featurizer:
             "q=" + cue,
             "gk=" + gaz + "|" + coarse,
             "bq=" + band + "|" + cband,
+            "pl=" + place,
+            "pq=" + place + "|" + cband,
         ]
         if len(levels) > 2:  # a third, finer clustering level when the model was trained with one
             own.append("KK=" + finest)
         near = [a for a in ident if a[0] != "w"]
-        near += ["k=" + coarse, "K=" + cluster, "g=" + gaz, "q=" + cue, "fb=" + band]
+        near += ["k=" + coarse, "K=" + cluster, "g=" + gaz, "q=" + cue, "fb=" + band, "pl=" + place]
         far = [*[a for a in ident if a[0] == "b"], "k=" + coarse, "q=" + cue, "g=" + gaz]
         return (
             own,

@@ -52,6 +52,7 @@ def save_bundle(path: Path, weights: Weights, resources: Resources, meta: dict[s
         "attributes": attributes,
         "gazetteer": dict(sorted(resources.gazetteer.items())),
         "clusters": dict(sorted(resources.clusters.items())),
+        "places": dict(sorted(resources.places.items())),
     }
     path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
@@ -82,5 +83,6 @@ def load_bundle(path: Path) -> NerModel:
         or trans.shape != (n_labels, n_labels)
     ):
         raise IsnadError(MODEL_ERROR, str(path), "the NER weights do not match their labels", MODEL_ADVICE)
-    resources = Resources(gazetteer=payload["gazetteer"], clusters=payload["clusters"])
+    # "places" is optional: bundles written before the place lexicon existed still load.
+    resources = Resources(payload["gazetteer"], payload["clusters"], payload.get("places") or {})
     return NerModel(Weights(list(labels), trans, attributes, state), resources, payload.get("meta", {}))

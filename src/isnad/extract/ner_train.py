@@ -35,6 +35,7 @@ class TrainConfig:
     max_iterations: int = 200
     min_count: int = 1  # word identities seen fewer times in training are not features
     clusters: Mapping[str, str] = field(default_factory=dict)
+    places: Mapping[str, str] = field(default_factory=dict)  # from unlabelled text: same in every half/fold
 
 
 @dataclass
@@ -106,8 +107,9 @@ def learn_gazetteer(sentences: Sequence[Sentence]) -> dict[str, str]:
 
 def fit(sentences: Sequence[Sentence], config: TrainConfig) -> tuple[Weights, Resources]:
     """Train a CRF; returns its weights and the resources its features used."""
-    resources = Resources(gazetteer=learn_gazetteer(sentences), clusters=config.clusters)
-    x = jackknife_features(sentences, config.clusters, known_identities(sentences, config.min_count))
+    resources = Resources(learn_gazetteer(sentences), config.clusters, config.places)
+    known = known_identities(sentences, config.min_count)
+    x = jackknife_features(sentences, config.clusters, known, config.places)
     y = [s.tags for s in sentences]
     with tempfile.TemporaryDirectory() as tmp:
         model_file = str(Path(tmp) / "crf.bin")
@@ -139,7 +141,10 @@ def known_identities(sentences: Sequence[Sentence], min_count: int) -> set[str] 
 
 
 def jackknife_features(
-    sentences: Sequence[Sentence], clusters: Mapping[str, str], known: set[str] | None = None
+    sentences: Sequence[Sentence],
+    clusters: Mapping[str, str],
+    known: set[str] | None = None,
+    places: Mapping[str, str] | None = None,
 ) -> list[list[list[str]]]:
     """Features where each half's gazetteer hits come from the other half, as unseen text will see them.
 
@@ -150,7 +155,8 @@ def jackknife_features(
     halves = (sentences[:mid], sentences[mid:])
     x: list[list[list[str]]] = []
     for i, part in enumerate(halves):
-        feat = Featurizer(Resources(gazetteer=learn_gazetteer(halves[1 - i]), clusters=clusters), known=known)
+        res = Resources(learn_gazetteer(halves[1 - i]), clusters, places or {})
+        feat = Featurizer(res, known=known)
         x.extend(feat.sentence(s.words) for s in part)
     return x
 
@@ -218,6 +224,18 @@ def clusters_from(path: Path) -> dict[str, str]:
     from isnad.extract.ner_clusters import build_clusters, read_texts
 
     return build_clusters(read_texts(path))
+
+
+def places_from(path: Path) -> dict[str, str]:
+    """Place lexicon for training: reused from a model bundle, or learned from a folder of articles."""
+    if path.is_file() and path.suffix == ".model":
+        from isnad.extract.ner_model import load_bundle
+
+        return dict(load_bundle(path).resources.places)
+    from isnad.extract.ner_clusters import read_texts
+    from isnad.extract.ner_places import learn_places
+
+    return learn_places(read_texts(path))
 
 
 def evaluate_model(model: Path | None, sentences: Sequence[Sentence]) -> Scores:
