@@ -216,3 +216,11 @@ def test_seeds_the_first_message_in_over_a_year_is_corroborated() -> None:
     report, _ = seeds()
     corroborated = [g for g in report["groups"] if g["status"] == "corroborated" and g["kind"] != "statement"]
     assert any("رسالة" in g["label"] for g in corroborated)
+
+
+def test_seeds_population_conflict_is_tied_to_mosul() -> None:
+    report, _ = seeds()
+    conflict = next(c for c in report["conflicts"] if {"1.2 مليون شخص", "1.5 مليون شخص"} == set(c["values"]))
+    assert "1.2 مليون شخص" in conflict["explanation"] and "1.5 مليون شخص" in conflict["explanation"]
+    mosul = [e for e in report["entities"] if "الموصل" in e["names"]]
+    assert len(mosul) == 1 and len(mosul[0]["articles"]) == 2  # one key across both articles

@@ -146,13 +146,14 @@ def rarity(docs: Sequence[Document]) -> dict[str, float]:
 
 
 def _keys(span: Span, story_keys: Mapping[tuple[int, int], str]) -> list[str]:
-    entities = span.attributes.get("entities") or []
-    out = []
-    for e in entities:
+    """Story keys of the entities inside the claim (including places shared across the story after the
+    claim was extracted) and of the place a bare "المدينة" in it stands for."""
+    out = [k for (a, b), k in story_keys.items() if span.start <= a and b <= span.end]
+    for e in span.attributes.get("entities") or []:
         key = story_keys.get((e["start"], e["end"]), e.get("key"))
-        if isinstance(key, str) and not key.startswith("MISC:"):
+        if isinstance(key, str):
             out.append(key)
-    return out
+    return [k for k in dict.fromkeys(out) if not k.startswith("MISC:")]
 
 
 def _context(
@@ -167,8 +168,10 @@ def _context(
     attrs = span.attributes
     unplaced = attrs.get("kind") == "date" and attrs.get("value") is None and attrs.get("weekday") is None
     if not isinstance(evidence, Mapping) or unplaced:
+        # An event's names count through its entity keys; as words they would count twice.
+        names = _name_terms(doc)
         words = _WORD.findall(text, to_view(span.start), to_view(span.end))
-        return _Near(tuple(_terms(words)), (), ())
+        return _Near(tuple(t for t in _terms(words) if t not in names), (), ())
     # Before the figure: back to the sentence start (a comma may separate it from its subject); after
     # it: only to the clause end (what follows a comma is usually the next figure's business).
     a, b = to_view(sentence[0]), to_view(span.end)
@@ -195,6 +198,15 @@ def _context(
     before = _terms(between[-WINDOW:])
     fate_words = _terms(between[-_FATE_WINDOW:])
     return _Near(tuple(before[::-1]), tuple(after), tuple(fate_words[::-1]))
+
+
+def _name_terms(doc: Document) -> frozenset[str]:
+    """Terms of the words of the document's entity names (people, places, organisations)."""
+    out = set()
+    for e in doc.layer("entities"):
+        if e.label != "MISC":
+            out.update(_terms(_WORD.findall(str(e.attributes.get("normalized") or e.text))))
+    return frozenset(out)
 
 
 def _opener(words: Sequence[str], first: bool) -> int:
@@ -381,7 +393,7 @@ def link_claims(refs: Sequence[ClaimRef], same_source: Mapping[tuple[int, int], 
             verdict = _mixed(x, y)
         if verdict.outcome == "conflict" and not _sure_conflict(x, y, s):
             continue
-        if s < AGREE_AT and verdict.outcome != "agree":
+        if s < AGREE_AT and (verdict.outcome != "agree" or family(x) == "event"):
             continue  # a weak match stands only when the two give the same figure or date
         partner.add((i, y.doc))
         partner.add((j, x.doc))

@@ -13,6 +13,7 @@ from typing import Any
 from isnad import __version__
 from isnad.compare import align, status
 from isnad.compare.copies import SharedPassage, shared_passages, sources
+from isnad.compare.names import share_places
 from isnad.compare.summary import digest, entity_table
 from isnad.compare.variants import QuoteRef, find_variants, quote_ref
 from isnad.extract.entities import key_story
@@ -53,7 +54,7 @@ def compare_documents(docs: Sequence[Document]) -> dict[str, Any]:
             f"({sizes} articles) and compared within each"
         )
     for number, members in enumerate(stories, 1):
-        _compare_story(f"s{number}", key_story([unique[i] for i in members]), out)
+        _compare_story(f"s{number}", key_story(share_places([unique[i] for i in members])), out)
     return out
 
 
