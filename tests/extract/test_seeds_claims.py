@@ -29,6 +29,8 @@ def test_the_conflicting_civilian_figures_are_person_quantities(prefix: str, val
     (claim,) = [c for c in seed_claims(prefix) if c["kind"] == "quantity" and c["value"] == value]
     assert claim["unit_class"] == "person" and claim["status"] == "asserted"
     assert "مليون" in claim["evidence"]["text"]
+    # Tied to Mosul: named in 003's clause, and what 000's "داخل المدينة" stands for.
+    assert "LOC:الموصل" in {e["key"] for e in claim["entities"]}
 
 
 def test_the_recording_length_and_the_offensive_start_are_claims() -> None:

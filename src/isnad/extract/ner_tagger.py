@@ -218,6 +218,8 @@ def known_places(known: list[int], tags: list[str], e: Array, labels: list[str],
 # Administrative nouns that introduce a place by name ("مدينة الموصل", "بمحافظة نينوى"), folded cores.
 _ADMIN_TEXT = "مدينة محافظة بلدة قرية عاصمة ولاية إقليم مخيم إمارة مدينتي بلدتي"
 ADMIN_NOUNS = frozenset(fold(w) for w in _ADMIN_TEXT.split())
+_RANK_TEXT = "آخر أخر ثاني ثالث أكبر كبرى أهم أقدم"
+_RANKS = frozenset(fold(w) for w in _RANK_TEXT.split())
 
 
 def introduced_places(stems: list[str], tags: list[str], bands: list[int]) -> list[str]:
@@ -226,6 +228,14 @@ def introduced_places(stems: list[str], tags: list[str], bands: list[int]) -> li
     words outweigh a labelled corpus that left the name untagged."""
     n = len(tags)
     named = {stems[i + 1] for i in range(n - 1) if stems[i] in ADMIN_NOUNS and bands[i + 1] >= 1}
+    # ... or described as one right after its name: "الموصل آخر مدينة كبيرة", "حلب ثاني أكبر مدينة".
+    named |= {
+        stems[i]
+        for i in range(n - 2)
+        if bands[i] >= 1
+        and stems[i + 1] in _RANKS
+        and (stems[i + 2] in ADMIN_NOUNS or stems[i + 2] in _RANKS)
+    }
     if not named:
         return tags
     out = list(tags)
