@@ -16,7 +16,8 @@ import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 from isnad.compare.values import Verdict, compare_values, magnitude_gap
@@ -88,6 +89,8 @@ class ClaimRef:
     weights: Mapping[str, float]  # context term -> rarity in the story (common story words weigh little)
     fate: str | None = None  # what happened to the counted people (killed, wounded…), when said
     head: str | None = None  # the context term nearest the figure: usually what it measures
+    sentence: Mapping[str, float] = field(default_factory=dict)  # its whole sentence's terms and rarity
+    alone: bool = False  # the only figure of its kind and unit in its sentence
 
     @property
     def attrs(self) -> Mapping[str, Any]:
@@ -113,10 +116,11 @@ def claim_refs(
     for i, doc in enumerate(docs):
         starts = [s.start for s in doc.sentences]
         figures = _figures(doc)
-        for span in doc.layer("claims"):
-            if _dateline(doc.text, span):
-                continue
-            near = _context(doc, span, _sentence_of(doc, starts, span), figures)
+        claims = [c for c in doc.layer("claims") if not _dateline(doc.text, c)]
+        bounds = [_sentence_of(doc, starts, c) for c in claims]
+        kinds = Counter((b, _figure_kind(c)) for b, c in zip(bounds, claims, strict=True))
+        for span, sentence in zip(claims, bounds, strict=True):
+            near = _context(doc, span, sentence, figures)
             context = near.all()
             kind = str(span.attributes.get("kind"))
             keys = frozenset(_keys(span, story_keys[i]))
@@ -125,10 +129,48 @@ def claim_refs(
             fate = _fate(unit_term, near)
             weights = {t: rare.get(t, 1.0) for t in context}
             head = (near.before or near.after or (None,))[0]
+            words = _sentence_terms(doc, sentence)
+            whole = MappingProxyType({t: rare.get(t, 1.0) for t in words})
+            alone = kinds[(sentence, _figure_kind(span))] == 1
             out.append(
-                ClaimRef(f"c{len(out) + 1}", i, span, kind, context, keys, unit_term, weights, fate, head)
+                ClaimRef(
+                    f"c{len(out) + 1}",
+                    i,
+                    span,
+                    kind,
+                    context,
+                    keys,
+                    unit_term,
+                    weights,
+                    fate,
+                    head,
+                    whole,
+                    alone,
+                )
             )
     return out
+
+
+def _figure_kind(span: Span) -> tuple[str, str]:
+    """What a figure is, for telling whether a sentence holds one or several of the kind."""
+    attrs = span.attributes
+    kind = str(attrs.get("kind"))
+    return ("date" if kind == "weekday" else kind, str(attrs.get("unit_class") or attrs.get("percent") or ""))
+
+
+def _sentence_terms(doc: Document, sentence: tuple[int, int]) -> frozenset[str]:
+    to_view = doc.matching.offsets.to_view
+    return frozenset(_terms(_WORD.findall(doc.matching.text, to_view(sentence[0]), to_view(sentence[1]))))
+
+
+def sentence_similarity(x: ClaimRef, y: ClaimRef) -> float:
+    """Weighted share of the lighter sentence's terms the other sentence has: how far two outlets wrote
+    the same sentence around their figures."""
+    shared = x.sentence.keys() & y.sentence.keys()
+    if not shared:
+        return 0.0
+    common = sum(min(x.sentence[t], y.sentence[t]) for t in shared)
+    return common / (min(sum(x.sentence.values()), sum(y.sentence.values())) or 1.0)
 
 
 def rarity(docs: Sequence[Document]) -> dict[str, float]:
@@ -297,16 +339,28 @@ def score(x: ClaimRef, y: ClaimRef) -> float:
         if unit is None or (x.fate and y.fate and not fate):
             return 0.0
         near = 1.0 if magnitude_gap(x.attrs, y.attrs) < 1 else 0.0
-        return apart * min(1.0, 0.5 * text + 0.2 * keys + 0.2 * unit + 0.1 * near + 0.3 * fate + 0.1 * figure)
+        same = _same_sentence(x, y)
+        return apart * min(
+            1.0, 0.5 * text + 0.2 * keys + 0.2 * unit + 0.1 * near + 0.3 * fate + 0.1 * figure + 0.3 * same
+        )
     if family(x) == "event":
         return apart * (0.75 * text + 0.25 * keys)
-    return apart * (0.7 * text + 0.3 * keys)
+    return apart * min(1.0, 0.7 * text + 0.3 * keys + 0.3 * _same_sentence(x, y))
 
 
 def _specific(x: ClaimRef) -> bool:
     """A counted figure large enough that two outlets giving it about one unit is no coincidence."""
     value = x.attrs.get("value")
     return x.kind == "quantity" and x.unit is not None and isinstance(value, int | float) and value >= 100
+
+
+SAME_SENTENCE_AT = 0.5
+
+
+def _same_sentence(x: ClaimRef, y: ClaimRef) -> float:
+    """1 when the two figures are each the only one of their kind in two sentences the outlets wrote
+    alike (the same report of the same fact, whatever the words next to the figure), else 0."""
+    return 1.0 if x.alone and y.alone and sentence_similarity(x, y) >= SAME_SENTENCE_AT else 0.0
 
 
 def _places(x: ClaimRef) -> frozenset[str]:
@@ -417,13 +471,15 @@ def _sure_conflict(x: ClaimRef, y: ClaimRef, s: float) -> bool:
     if s < (AGREE_AT if same_count and magnitude_gap(x.attrs, y.attrs) < 0.5 else CONFLICT_AT):
         return False
     if x.kind != "quantity":
-        return shared >= 2 and not _heads_differ(x, y)
+        return (shared >= 2 or _same_sentence(x, y) > 0) and not _heads_differ(x, y)
     gap = magnitude_gap(x.attrs, y.attrs)
     if gap >= 1 or not _same_fate(x, y) or _modal(x) != _modal(y):
         return False
     if (shared >= 2 and not _heads_differ(x, y)) or (x.fate is not None and x.fate == y.fate and gap < 0.5):
         return True
     if same_count and gap < 0.5 and not _heads_differ(x, y):
+        return True
+    if _same_sentence(x, y) and gap < 0.5 and _unit_match(x, y) is not None:
         return True
     return x.unit is not None and x.unit == y.unit and bool(x.keys & y.keys) and gap < 0.5
 
@@ -482,8 +538,8 @@ def _heads_differ(x: ClaimRef, y: ClaimRef) -> bool:
     """Each figure's nearest word is missing from the other's context: two things of one kind ("سعر لتر
     البنزين من 0.80" / "سعر لتر الديزل من 0.60"), not two values of one thing. Words are compared by
     their consonants, so one root in two forms ("إتلاف" / "أتلفت") is one word."""
-    if not x.head or not y.head:
-        return False
+    if not x.head or not y.head or len(x.context & y.context) >= 3:
+        return False  # three shared words outweigh two different neighbours ("بداخلها" / "بحوزته")
     hx, hy = _skeleton(x.head), _skeleton(y.head)
     return hx not in {_skeleton(t) for t in y.context} and hy not in {_skeleton(t) for t in x.context}
 
