@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -25,3 +29,17 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def datasets_dir() -> Path:
     return _shared("datasets", "shared datasets")
+
+
+def _eval_module(name: str) -> ModuleType:
+    """A script of eval/ imported as a module (its functions are what the quality floors call)."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.pop(0)
+
+
+@pytest.fixture(scope="session")
+def eval_module() -> Callable[[str], ModuleType]:
+    return _eval_module

@@ -3,29 +3,18 @@ a little below what was measured so they cannot drop silently. The scripts in ev
 
 from __future__ import annotations
 
-import importlib
 import random
-import sys
 import warnings
-from pathlib import Path
+from collections.abc import Callable
 from types import ModuleType
 
 import pytest
 
-EVAL = Path(__file__).resolve().parents[1] / "eval"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "datasets"
+Loader = Callable[[str], ModuleType]
 
 
-def _eval_module(name: str) -> ModuleType:
-    sys.path.insert(0, str(EVAL))
-    try:
-        return importlib.import_module(name)
-    finally:
-        sys.path.pop(0)
-
-
-def test_planted_conflicts_floor() -> None:
-    pc = _eval_module("planted_conflicts")
+def test_planted_conflicts_floor(eval_module: Loader) -> None:
+    pc = eval_module("planted_conflicts")
     if not pc.DATASET.is_dir():
         pytest.skip("SaudiNewsNet not present")
     records = pc.read_records(pc.DATASET, None)
@@ -46,8 +35,8 @@ def test_planted_conflicts_floor() -> None:
     assert sum(t.involved for t in compatible) == 0  # a hedge or a digit script never makes a conflict
 
 
-def test_ans_stance_floor() -> None:
-    stance = _eval_module("ans_stance")
+def test_ans_stance_floor(eval_module: Loader) -> None:
+    stance = eval_module("ans_stance")
     if not stance.DATA.is_file():
         pytest.skip("ANS stance data not present")
     warnings.filterwarnings("ignore", message="The max_iter was reached")

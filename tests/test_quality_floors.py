@@ -3,30 +3,19 @@ silently. The figures themselves are printed by the scripts in eval/ (see the RE
 
 from __future__ import annotations
 
-import importlib
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-EVAL = Path(__file__).resolve().parents[1] / "eval"
-
-
-def _eval_module(name: str) -> ModuleType:
-    sys.path.insert(0, str(EVAL))
-    try:
-        return importlib.import_module(name)
-    finally:
-        sys.path.pop(0)
-
 
 @pytest.fixture(scope="module")
-def wojood_scores(datasets_dir: Path) -> dict[str, Any]:
+def wojood_scores(datasets_dir: Path, eval_module: Callable[[str], ModuleType]) -> dict[str, Any]:
     if not (datasets_dir / "wojood_sample").is_dir():
         pytest.skip("Wojood sample not found")
-    scores: dict[str, Any] = _eval_module("numbers_dates").run()
+    scores: dict[str, Any] = eval_module("numbers_dates").run()
     return scores
 
 

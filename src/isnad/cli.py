@@ -17,6 +17,7 @@ from isnad import __version__
 from isnad.errors import IsnadError
 from isnad.examples import corpus_path
 from isnad.ingest import IngestOptions, ingest
+from isnad.model import Document
 from isnad.pipeline import analyze_all
 from isnad.report.analysis_json import analysis_json
 from isnad.report.analysis_text import render_analysis, render_errors
@@ -70,10 +71,6 @@ def analyze(
 ) -> None:
     """Read articles and report repairs, sentences, numbers and dates, each as a span into the text."""
     err = Console(stderr=True)
-    inputs = paths or []
-    if not inputs:
-        inputs = [str(corpus_path())]
-        err.print(f"[dim]no input given: analysing the built-in example corpus ({inputs[0]})[/dim]")
     options = IngestOptions.from_cli(
         max_bytes=max_bytes,
         outlet=outlet,
@@ -85,9 +82,7 @@ def analyze(
         date_field=date_field,
         timeout=timeout,
     )
-    result = ingest(inputs, options)
-    docs, failures = analyze_all(result.articles)
-    errors: list[IsnadError] = [*result.errors, *failures]
+    docs, errors = _read(paths, options, err, "analysing")
     if fmt is Format.json:
         report = analysis_json(docs, errors, include_text=include_text)
         _emit(json.dumps(report, ensure_ascii=False, indent=2) + "\n", out)
@@ -102,6 +97,19 @@ def analyze(
             render_errors(err, errors)
             err.print(f"[red]{len(errors)} input(s) rejected[/red]; {len(docs)} article(s) analysed")
         raise typer.Exit(code=1)
+
+
+def _read(
+    paths: list[str] | None, options: IngestOptions, err: Console, doing: str
+) -> tuple[list[Document], list[IsnadError]]:
+    """Ingest and analyse the inputs (the built-in example corpus when none are given)."""
+    inputs = paths or []
+    if not inputs:
+        inputs = [str(corpus_path())]
+        err.print(f"[dim]no input given: {doing} the built-in example corpus ({inputs[0]})[/dim]")
+    result = ingest(inputs, options)
+    docs, failures = analyze_all(result.articles)
+    return docs, [*result.errors, *failures]
 
 
 def _emit(report: str, out: Path | None) -> None:
@@ -141,10 +149,6 @@ def compare(
     from isnad.report.comparison_md import render_markdown
 
     err = Console(stderr=True)
-    inputs = paths or []
-    if not inputs:
-        inputs = [str(corpus_path())]
-        err.print(f"[dim]no input given: comparing the built-in example corpus ({inputs[0]})[/dim]")
     options = IngestOptions.from_cli(
         max_bytes=max_bytes,
         outlet=outlet,
@@ -156,9 +160,7 @@ def compare(
         date_field=None,
         timeout=timeout,
     )
-    result = ingest(inputs, options)
-    docs, failures = analyze_all(result.articles)
-    errors: list[IsnadError] = [*result.errors, *failures]
+    docs, errors = _read(paths, options, err, "comparing")
     if len(docs) > MAX_COMPARE:
         raise _usage_error(
             f"{len(docs)} articles given; isnad compare takes at most {MAX_COMPARE}",
