@@ -11,7 +11,7 @@ title ("زعيم التنظيم") joins the last name introduced with the same t
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -88,7 +88,9 @@ class _Union:
 
 def assign_keys(mentions: Sequence[Mention], aliases: Sequence[tuple[int, int]] = ()) -> list[str]:
     """A key per mention ("PER:ابوبكر البغدادي"); `aliases` are index pairs known to co-refer."""
-    forms = [_strip_prefix_clitic(words_of(m.text, m.named), mentions, i) for i, m in enumerate(mentions)]
+    plain = [frozenset(words_of(m.text)) for m in mentions]
+    said: Counter[str] = Counter(w for words in plain for w in words)
+    forms = [_strip_prefix_clitic(words_of(m.text, m.named), said, plain[i]) for i, m in enumerate(mentions)]
     uf = _Union(len(mentions))
     by_form: dict[tuple[str, tuple[str, ...]], int] = {}
     for i, m in enumerate(mentions):
@@ -101,14 +103,14 @@ def assign_keys(mentions: Sequence[Mention], aliases: Sequence[tuple[int, int]] 
     return _keys(mentions, forms, uf)
 
 
-def _strip_prefix_clitic(form: tuple[str, ...], mentions: Sequence[Mention], i: int) -> tuple[str, ...]:
-    """ "لابوبكر" -> "ابوبكر" only when the unprefixed word is what other mentions say."""
+def _strip_prefix_clitic(form: tuple[str, ...], said: Counter[str], own: frozenset[str]) -> tuple[str, ...]:
+    """ "لابوبكر" -> "ابوبكر" only when the unprefixed word is what other mentions say (`said` counts the
+    mentions using each word; `own` is this mention's words, so it does not count itself)."""
     if not form or form[0][:1] not in ("ل", "و", "ب", "ف") or len(form[0]) < 4:
         return form
     rest = form[0][1:]
-    for j, m in enumerate(mentions):
-        if j != i and rest in words_of(m.text):
-            return (rest, *form[1:])
+    if said[rest] - (rest in own) > 0:
+        return (rest, *form[1:])
     return form
 
 
