@@ -255,7 +255,7 @@ class _Html:
 
     def updates(self) -> str:
         parts = []
-        for group in self.ix.groups_with("update"):
+        for group, whys in self.ix.revised():
             claims = sorted(self.ix.group_claims(group), key=lambda c: self.ix.published(c.get("article")))
             rows = [
                 (_bdi(self.ix.published(c.get("article"))), _bdi(claim_value(c), 80))
@@ -264,7 +264,7 @@ class _Html:
             ]
             parts.append(
                 f"<h3>{_bdi(group.get('label') or group.get('id'), 160)}</h3>"
-                f'<p class="why">{e(group.get("explanation"))}</p>'
+                + "".join(f'<p class="why">{e(why)}</p>' for why in whys)
                 + _table(("published", "value", "outlet", "claim"), rows)
             )
         return "".join(parts) or '<p class="none">—</p>'
@@ -273,10 +273,13 @@ class _Html:
         rows = []
         for group in self.ix.groups_with("corroborated"):
             claims = self.ix.group_claims(group)
-            outlets = "، ".join(dict.fromkeys(self.outlet(c.get("article")) for c in claims))
+            articles = [c.get("article") for c in claims] or list(group.get("articles") or [])
+            outlets = "، ".join(dict.fromkeys(self.outlet(a) for a in articles))
+            quotes = [self.ix.quotes[str(q)] for q in group.get("quotes") or [] if str(q) in self.ix.quotes]
+            shown = [self.claim(c, 200) for c in claims] or [_bdi(q.get("text"), 200) for q in quotes]
             rows.append(
                 (_bdi(group.get("label") or group.get("id"), 160), e(group.get("independent_sources")))
-                + (outlets, "<br>".join(self.claim(c, 200) for c in claims))
+                + (outlets, "<br>".join(shown))
             )
         return _table(("claim", "independent sources", "outlets", "as reported"), rows)
 

@@ -69,6 +69,19 @@ class ComparisonIndex:
     def items(self, key: str) -> list[Item]:
         return items_of(self.data, key)
 
+    def revised(self) -> list[tuple[Item, list[str]]]:
+        """Groups a later report revised, each with the revisions' explanations (a group in conflict can
+        hold revisions too; a group whose status is "update" always has them)."""
+        revisions: dict[str, list[str]] = {}
+        for item in self.items("updates"):
+            revisions.setdefault(str(item.get("group")), []).append(str(item.get("explanation") or ""))
+        wanted = {str(g.get("id")) for g in self.groups_with("update")} | set(revisions)
+        return [
+            (g, revisions.get(str(g.get("id"))) or [str(g.get("explanation") or "")])
+            for g in self.items("groups")
+            if str(g.get("id")) in wanted
+        ]
+
     def groups_with(self, status: str) -> list[Item]:
         return [g for g in self.items("groups") if g.get("status") == status]
 
@@ -200,19 +213,15 @@ def _conflicts(ix: ComparisonIndex) -> list[str]:
 
 
 def _updates(ix: ComparisonIndex) -> list[str]:
-    """Groups whose figure a later report revised (a group in conflict can hold revisions too)."""
+    """Groups whose figure a later report revised, with each revision and the timeline of values."""
     lines: list[str] = []
-    revisions: dict[str, list[str]] = {}
-    for item in ix.items("updates"):
-        revisions.setdefault(str(item.get("group")), []).append(str(item.get("explanation") or ""))
-    wanted = {str(g.get("id")) for g in ix.groups_with("update")} | set(revisions)
-    for group in (g for g in ix.items("groups") if str(g.get("id")) in wanted):
+    for group, whys in ix.revised():
         lines += [
             *(lines and [""]),
             f"### {md(group.get('label') or group.get('id'), 120)} ({md(group.get('id'))})",
         ]
         lines += [""]
-        for why in revisions.get(str(group.get("id"))) or [str(group.get("explanation") or "")]:
+        for why in whys:
             lines += [md(why, 400), ""]
         claims = sorted(ix.group_claims(group), key=lambda c: ix.published(c.get("article")))
         rows = [
