@@ -116,7 +116,8 @@ def main() -> int:
     pairs, labels = load(args.data)
     grouped = not args.ungrouped
     kind = "grouped by s1" if grouped else "ungrouped"
-    # The held-out 20% is set aside first; features and C were tuned on CV over the other 80% only.
+    # The held-out 20% is set aside first; features, C and the sibling-pair augmentation (pairs are built
+    # inside each training fold only) were tuned on CV over the other 80% only.
     dev, held = splits(pairs, labels, 5, grouped)[0]
     dev_pairs, dev_labels = [pairs[i] for i in dev], [labels[i] for i in dev]
     dev_folds = splits(dev_pairs, dev_labels, 5, grouped)

@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from isnad.compare.stance import ALL_FAMILIES, StanceModel, skeleton, stance_features
+from isnad.compare.stance import (
+    ALL_FAMILIES,
+    StanceModel,
+    _with_sibling_pairs,
+    skeleton,
+    stance_features,
+)
 from isnad.errors import IsnadError
 from isnad.text.normalize import fold
 
@@ -79,6 +85,33 @@ def test_substitution_yields_a_cross_feature_in_either_direction() -> None:
     down_up = stance_features("هبوط أسهم المصارف", "صعود أسهم المصارف")
     crosses = {k for k in up_down if k.startswith("x:")}
     assert len(crosses) == 1 and crosses == {k for k in down_up if k.startswith("x:")}
+
+
+def test_a_rare_name_put_in_place_of_another_is_flagged() -> None:
+    base = "وزير المالية ماركو ديلانو يزور بلدة قرطاليا الساحلية"
+    swapped = stance_features(base, "وزير المالية ماركو ديلانو يزور بلدة فيرانيتا الساحلية")
+    assert swapped["name_only_a"] == swapped["name_only_b"] == swapped["name_swapped"] == 1.0
+    # The same names in another order are not a swap.
+    kept = stance_features(base, "بلدة قرطاليا الساحلية يزورها وزير المالية ديلانو")
+    assert kept["name_swapped"] == 0.0 and kept["name_only_b"] == 0.0
+    # Common words changing (not names) are left to the lexical family.
+    common = stance_features("ارتفاع أسعار الخبز في المدينة", "انخفاض أسعار الخبز في المدينة")
+    assert common["name_swapped"] == 0.0
+
+
+def test_rewrites_of_one_headline_teach_each_other() -> None:
+    source = "المجلس البلدي يوافق على مشروع الحديقة العامة"
+    pairs = [
+        (source, "موافقة المجلس البلدي على مشروع الحديقة العامة"),
+        (source, "المجلس البلدي يرفض مشروع الحديقة العامة"),
+        (source, "المجلس البلدي يرجئ التصويت على مشروع الحديقة"),
+        ("مهرجان الزهور يستقبل زواره", "المنتخب يتأهل إلى النهائي"),
+    ]
+    got_pairs, got_labels = _with_sibling_pairs(pairs, ["agree", "disagree", "disagree", "other"])
+    added = dict(zip(got_pairs[len(pairs) :], got_labels[len(pairs) :], strict=True))
+    # The paraphrase contradicts both contradictions; two contradictions get no label between them.
+    assert added == {(pairs[0][1], pairs[1][1]): "disagree", (pairs[0][1], pairs[2][1]): "disagree"}
+    assert got_pairs[: len(pairs)] == pairs
 
 
 def test_model_learns_an_antonym_swap_from_a_tiny_set() -> None:

@@ -5,20 +5,24 @@ place, a negation, or a word for its opposite (ارتفاع -> انخفاض). So
 sides share (topic-signature overlap, character n-grams), what each side has alone (terms, numbers and
 their hedges, negation and denial cues), and crosses of a word only in one side with a word only in the
 other, from which the classifier learns antonym-like substitutions. An unrelated pair ("other") shares
-almost nothing. `stance_features` is rule-free; `StanceModel` learns the weights.
+almost nothing. A swapped name (a person, a small town) is a contradiction no training pair may have shown, so
+words wordfreq barely knows (mostly names) are tracked apart. `stance_features` is rule-free; `StanceModel`
+learns the weights, and also learns from pairs of rewrites of one headline (two paraphrases agree; a
+paraphrase and a contradiction disagree).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from isnad.errors import IsnadError
-from isnad.extract.clitics import frequencies
+from isnad.extract.clitics import frequencies, strip_proclitics
 from isnad.extract.topic import term
 from isnad.text.normalize import ARABIC_LETTERS, normalize
 from isnad.text.numbers import find_numbers
@@ -35,6 +39,7 @@ _NEGATION_TEXT = """
 _NEGATIONS = frozenset(normalize(_NEGATION_TEXT).text.split())
 _BINS = 10
 _RARE = 1e-8
+_NAME_RARITY = 5.0  # -log10 frequency: rarer than 1 in 100,000 words is most likely a name (tuned on dev CV)
 _FLAGS = ("num_", "neg_", "hedge_", "no_")  # yes/no features: a bin would only repeat them
 _MAX_CROSSES = 64  # a long unrelated pair would otherwise add hundreds of meaningless crosses
 
@@ -205,12 +210,35 @@ def _rarity_features(a: _Side, b: _Side) -> dict[str, float]:
     }
 
 
+@lru_cache(maxsize=16384)
+def _names(text: str) -> frozenset[str]:
+    """Skeletons of words rare even without their clitics (بسوريا -> سوريا): a headline's likely names."""
+    freqs = frequencies()
+    out: set[str] = set()
+    for w in _side(text).words:
+        if _term(w) is not None:
+            core = strip_proclitics(w, freqs)[1]
+            if -math.log10(max(freqs.get(w, _RARE), freqs.get(core, _RARE))) >= _NAME_RARITY:
+                out.add(skeleton(w))
+    return frozenset(out)
+
+
+def _name_features(a: _Side, b: _Side) -> dict[str, float]:
+    only_a = _names(a.text) - b.skeletons
+    only_b = _names(b.text) - a.skeletons
+    return {
+        "name_only_a": float(bool(only_a)),
+        "name_only_b": float(bool(only_b)),
+        "name_swapped": float(bool(only_a) and bool(only_b)),  # one name put in place of another
+    }
+
+
 def _ratio_f(n: float, d: float) -> float:
     return n / d if d else 0.0
 
 
-# "rarity" (wordfreq-weighted overlap) is optional: neutral on dev CV, and it loads a 620k-word table.
-FAMILIES = ("overlap", "numbers", "negation", "lexical")
+# "rarity" (wordfreq-weighted overlap) is optional: neutral on dev CV.
+FAMILIES = ("overlap", "numbers", "negation", "lexical", "names")
 ALL_FAMILIES = (*FAMILIES, "rarity")
 _EXTRACTORS = {
     "rarity": _rarity_features,
@@ -218,6 +246,7 @@ _EXTRACTORS = {
     "numbers": _number_features,
     "negation": _negation_features,
     "lexical": _lexical_features,
+    "names": _name_features,
 }
 
 
@@ -236,10 +265,13 @@ def stance_features(a: str, b: str, families: Sequence[str] = FAMILIES) -> dict[
 class StanceModel:
     """A linear classifier over `stance_features`, trained and applied by isnad's own code."""
 
-    def __init__(self, families: Sequence[str] = FAMILIES, c: float = 1.0, seed: int = 0) -> None:
+    def __init__(
+        self, families: Sequence[str] = FAMILIES, c: float = 1.0, seed: int = 0, transitive: bool = True
+    ) -> None:
         self.families = tuple(families)
         self.c = c
         self.seed = seed
+        self.transitive = transitive
         self._vectorizer: Any = None
         self._classifier: Any = None
 
@@ -252,6 +284,8 @@ class StanceModel:
             raise IsnadError("ISN400", "stance", f"{len(pairs)} pairs but {len(labels)} labels")
         if len(set(labels)) < 2:
             raise IsnadError("ISN400", "stance", "training needs at least two different labels")
+        if self.transitive:
+            pairs, labels = _with_sibling_pairs(pairs, labels)
         self._vectorizer = DictVectorizer()
         x = _indexed(self._vectorizer.fit_transform([self._features(a, b) for a, b in pairs]))
         # saga: lbfgs needs 10x longer on these sparse crosses; "balanced" lifts the rare "other" class.
@@ -273,6 +307,25 @@ class StanceModel:
             return []
         x = _indexed(self._vectorizer.transform([self._features(a, b) for a, b in pairs]))
         return [str(y) for y in self._classifier.predict(x)]
+
+
+def _with_sibling_pairs(
+    pairs: Sequence[tuple[str, str]], labels: Sequence[str]
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """Pair up rewrites of one headline: a paraphrase agrees with a paraphrase, not with a contradiction."""
+    rewrites: defaultdict[str, list[tuple[str, str]]] = defaultdict(list)
+    for (a, b), label in zip(pairs, labels, strict=True):
+        rewrites[a].append((b, label))
+    out_pairs, out_labels = list(pairs), list(labels)
+    for siblings in rewrites.values():
+        for i, (first, first_label) in enumerate(siblings):
+            if first_label != "agree":
+                continue  # two contradictions of one headline may agree or not: no label to give
+            for j, (second, second_label) in enumerate(siblings):
+                if j != i and second_label in ("agree", "disagree") and second != first:
+                    out_pairs.append((first, second))
+                    out_labels.append(second_label)
+    return out_pairs, out_labels
 
 
 def _binned(features: dict[str, float]) -> dict[str, float]:
