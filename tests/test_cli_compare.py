@@ -62,3 +62,19 @@ def test_a_rejected_input_is_reported_and_the_rest_compared(tmp_path: Path) -> N
     report = json.loads(out.read_text(encoding="utf-8"))
     assert len(report["articles"]) == 2 and report["errors"]
     assert report["errors"][0]["source"].endswith("bad.txt")
+
+
+def test_json_field_names_work_for_compare_too(tmp_path: Path) -> None:
+    rows = [
+        {"story": "قال الدفاع المدني إن 12 شخصا قتلوا في انهيار جسر المشاة يوم الأحد.", "paper": "الأولى"},
+        {"story": "قالت مصادر طبية إن 19 شخصا قتلوا في انهيار جسر المشاة يوم الأحد.", "paper": "الثانية"},
+    ]
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    out = tmp_path / "r.json"
+    fields = ["--body-field", "story", "--outlet-field", "paper"]
+    args = ["compare", str(dump), *fields, "-f", "json", "-o", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert [a["outlet"] for a in report["articles"]] == ["الأولى", "الثانية"]

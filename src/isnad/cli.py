@@ -48,6 +48,19 @@ def _parse_published(value: str | None) -> datetime | None:
         raise _usage_error(f"--published {value!r} is not a date", "use ISO 8601, e.g. 2016-11-03") from None
 
 
+# Input options both `analyze` and `compare` take.
+OutPath = Annotated[Path | None, typer.Option("--out", "-o", help="write the report here, not stdout")]
+Outlet = Annotated[str | None, typer.Option(help="outlet name for .txt inputs without one")]
+Published = Annotated[str | None, typer.Option(help="publication date for .txt inputs (ISO 8601)")]
+MaxBytes = Annotated[int, typer.Option(help="reject inputs larger than this")]
+BodyField = Annotated[str | None, typer.Option(help="JSON field holding the article body")]
+TitleField = Annotated[str | None, typer.Option(help="JSON field holding the title")]
+OutletField = Annotated[str | None, typer.Option(help="JSON field holding the outlet")]
+UrlField = Annotated[str | None, typer.Option(help="JSON field holding the URL")]
+DateField = Annotated[str | None, typer.Option(help="JSON field holding the date")]
+Timeout = Annotated[float, typer.Option(help="seconds to wait for a URL")]
+
+
 @app.command()
 def analyze(
     paths: Annotated[
@@ -57,32 +70,22 @@ def analyze(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="text for people, json for programs")] = (
         Format.text
     ),
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="write the report here, not stdout")] = None,
-    outlet: Annotated[str | None, typer.Option(help="outlet name for .txt inputs without one")] = None,
-    published: Annotated[str | None, typer.Option(help="publication date for .txt inputs (ISO 8601)")] = None,
-    max_bytes: Annotated[int, typer.Option(help="reject inputs larger than this")] = 20_000_000,
-    body_field: Annotated[str | None, typer.Option(help="JSON field holding the article body")] = None,
-    title_field: Annotated[str | None, typer.Option(help="JSON field holding the title")] = None,
-    outlet_field: Annotated[str | None, typer.Option(help="JSON field holding the outlet")] = None,
-    url_field: Annotated[str | None, typer.Option(help="JSON field holding the URL")] = None,
-    date_field: Annotated[str | None, typer.Option(help="JSON field holding the date")] = None,
-    timeout: Annotated[float, typer.Option(help="seconds to wait for a URL")] = 10.0,
+    out: OutPath = None,
+    outlet: Outlet = None,
+    published: Published = None,
+    max_bytes: MaxBytes = 20_000_000,
+    body_field: BodyField = None,
+    title_field: TitleField = None,
+    outlet_field: OutletField = None,
+    url_field: UrlField = None,
+    date_field: DateField = None,
+    timeout: Timeout = 10.0,
     include_text: Annotated[bool, typer.Option(help="JSON: include the original and clean text")] = False,
 ) -> None:
     """Read articles and report repairs, sentences, numbers and dates, each as a span into the text."""
     err = Console(stderr=True)
-    options = IngestOptions.from_cli(
-        max_bytes=max_bytes,
-        outlet=outlet,
-        published=_parse_published(published),
-        body_field=body_field,
-        title_field=title_field,
-        outlet_field=outlet_field,
-        url_field=url_field,
-        date_field=date_field,
-        timeout=timeout,
-    )
-    docs, errors = _read(paths, options, err, "analysing")
+    fields = (body_field, title_field, outlet_field, url_field, date_field)
+    docs, errors = _read(paths, _options(max_bytes, outlet, published, timeout, fields), err, "analysing")
     if fmt is Format.json:
         report = analysis_json(docs, errors, include_text=include_text)
         _emit(json.dumps(report, ensure_ascii=False, indent=2) + "\n", out)
@@ -97,6 +100,24 @@ def analyze(
             render_errors(err, errors)
             err.print(f"[red]{len(errors)} input(s) rejected[/red]; {len(docs)} article(s) analysed")
         raise typer.Exit(code=1)
+
+
+def _options(
+    max_bytes: int, outlet: str | None, published: str | None, timeout: float, fields: tuple[str | None, ...]
+) -> IngestOptions:
+    """Ingest options from the command line (fields: body, title, outlet, URL, date JSON field names)."""
+    body, title, outlet_field, url, date = fields
+    return IngestOptions.from_cli(
+        max_bytes=max_bytes,
+        outlet=outlet,
+        published=_parse_published(published),
+        body_field=body,
+        title_field=title,
+        outlet_field=outlet_field,
+        url_field=url,
+        date_field=date,
+        timeout=timeout,
+    )
 
 
 def _read(
@@ -137,11 +158,16 @@ def compare(
     fmt: Annotated[
         CompareFormat, typer.Option("--format", "-f", help="md for people, json for programs, html to share")
     ] = CompareFormat.md,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="write the report here, not stdout")] = None,
-    outlet: Annotated[str | None, typer.Option(help="outlet name for .txt inputs without one")] = None,
-    published: Annotated[str | None, typer.Option(help="publication date for .txt inputs (ISO 8601)")] = None,
-    max_bytes: Annotated[int, typer.Option(help="reject inputs larger than this")] = 20_000_000,
-    timeout: Annotated[float, typer.Option(help="seconds to wait for a URL")] = 10.0,
+    out: OutPath = None,
+    outlet: Outlet = None,
+    published: Published = None,
+    max_bytes: MaxBytes = 20_000_000,
+    body_field: BodyField = None,
+    title_field: TitleField = None,
+    outlet_field: OutletField = None,
+    url_field: UrlField = None,
+    date_field: DateField = None,
+    timeout: Timeout = 10.0,
 ) -> None:
     """Compare what several articles say: corroborated, single-source, conflicting and updated claims."""
     from isnad.compare import compare_documents
@@ -149,18 +175,8 @@ def compare(
     from isnad.report.comparison_md import render_markdown
 
     err = Console(stderr=True)
-    options = IngestOptions.from_cli(
-        max_bytes=max_bytes,
-        outlet=outlet,
-        published=_parse_published(published),
-        body_field=None,
-        title_field=None,
-        outlet_field=None,
-        url_field=None,
-        date_field=None,
-        timeout=timeout,
-    )
-    docs, errors = _read(paths, options, err, "comparing")
+    fields = (body_field, title_field, outlet_field, url_field, date_field)
+    docs, errors = _read(paths, _options(max_bytes, outlet, published, timeout, fields), err, "comparing")
     if len(docs) > MAX_COMPARE:
         raise _usage_error(
             f"{len(docs)} articles given; isnad compare takes at most {MAX_COMPARE}",
