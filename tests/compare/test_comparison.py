@@ -131,6 +131,17 @@ def test_a_toll_that_rises_in_a_later_report_is_an_update() -> None:
     assert "update" in statuses and "conflict" not in statuses
 
 
+def test_a_height_in_a_later_report_is_not_taken_for_a_revision() -> None:
+    when = datetime(2024, 5, 5, 12, tzinfo=TZ)
+    first = "انتشلت فرق الدفاع المدني جثة متسلق سقط من منحدر صخري يرتفع 450 مترا في منتزه الجبل الأخضر."
+    later = "عثر رجال الإنقاذ على جثة المتسلق أسفل المنحدر الصخري الذي يرتفع 270 مترا في منتزه الجبل الأخضر."
+    a = Article.create(first, "first.txt", outlet="صحيفة الأولى", published=when)
+    b = Article.create(later, "later.txt", outlet="موقع الثاني", published=when + timedelta(days=1))
+    report, _ = compare_articles([a, b])
+    assert len(report["conflicts"]) == 1
+    assert not any(g["status"] == "update" for g in report["groups"])
+
+
 # --- the built-in example corpus ----------------------------------------------------------------------
 
 

@@ -96,3 +96,20 @@ def test_two_relative_dates_resolved_differently_are_not_a_conflict() -> None:
     assert compare_dates(
         {"value": "2015-07-24", "expression": "الان"}, {"value": "2015-07-20", "expression": "20 يوليو"}
     ).outcome == ("unknown")
+
+
+def test_a_named_weekday_against_a_day_another_outlet_gives() -> None:
+    # 2015-07-24 was a Friday.
+    friday_today = {"value": "2015-07-24", "unit": "day", "expression": "اليوم"}
+    saturday = {"value": "2015-07-24", "weekday": 5, "unit": "day", "expression": "اليوم السبت"}
+    thursday = {"value": "2015-07-24", "weekday": 3, "unit": "day", "expression": "اليوم الخميس"}
+    monday = {"value": "2015-07-24", "weekday": 0, "unit": "day", "expression": "اليوم الاثنين"}
+    # A relative day is only as exact as the publication stamp it came from: a day either way is allowed.
+    assert compare_dates(saturday, friday_today).outcome != "conflict"
+    assert compare_dates(friday_today, thursday).outcome != "conflict"
+    verdict = compare_dates(monday, friday_today)
+    assert verdict.outcome == "conflict" and "الاثنين" in verdict.why and "الجمعة" in verdict.why
+    # A written date is exact: Thursday 23 July is not Friday 24 July.
+    written = {"value": "2015-07-24", "expression": "24 يوليو 2015"}
+    assert compare_dates({"value": None, "weekday": 3}, written).outcome == "conflict"
+    assert compare_dates({"value": None, "weekday": 4}, written).outcome == "agree"

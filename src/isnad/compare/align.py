@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from isnad.compare.slots import Slot, aligned
 from isnad.compare.values import Verdict, compare_values, magnitude_gap
 from isnad.extract.topic import term
 from isnad.model import Document, Span
@@ -91,6 +92,8 @@ class ClaimRef:
     head: str | None = None  # the context term nearest the figure: usually what it measures
     sentence: Mapping[str, float] = field(default_factory=dict)  # its whole sentence's terms and rarity
     alone: bool = False  # the only figure of its kind and unit in its sentence
+    row: tuple[Slot, ...] = ()  # the figures of its family in its sentence, in text order
+    pos: int = 0  # its place in `row`
 
     @property
     def attrs(self) -> Mapping[str, Any]:
@@ -119,19 +122,26 @@ def claim_refs(
         claims = [c for c in doc.layer("claims") if not _dateline(doc.text, c)]
         bounds = [_sentence_of(doc, starts, c) for c in claims]
         kinds = Counter((b, _figure_kind(c)) for b, c in zip(bounds, claims, strict=True))
+        rows: dict[tuple[tuple[int, int], str], list[Span]] = defaultdict(list)
+        for span, sentence in zip(claims, bounds, strict=True):
+            rows[(sentence, _span_family(span))].append(span)
+        slots = {
+            k: tuple(Slot(str(c.attributes.get("kind")), c.attributes, _unit_term(c)) for c in row)
+            for k, row in rows.items()
+        }
         for span, sentence in zip(claims, bounds, strict=True):
             near = _context(doc, span, sentence, figures)
             context = near.all()
             kind = str(span.attributes.get("kind"))
             keys = frozenset(_keys(span, story_keys[i]))
-            unit = span.attributes.get("unit")
-            unit_term = unit_key(unit) if isinstance(unit, str) and kind == "quantity" else None
+            unit_term = _unit_term(span)
             fate = _fate(unit_term, near)
             weights = {t: rare.get(t, 1.0) for t in context}
             head = (near.before or near.after or (None,))[0]
             words = _sentence_terms(doc, sentence)
             whole = MappingProxyType({t: rare.get(t, 1.0) for t in words})
             alone = kinds[(sentence, _figure_kind(span))] == 1
+            row_key = (sentence, _span_family(span))
             out.append(
                 ClaimRef(
                     f"c{len(out) + 1}",
@@ -146,9 +156,24 @@ def claim_refs(
                     head,
                     whole,
                     alone,
+                    slots[row_key],
+                    rows[row_key].index(span),
                 )
             )
     return out
+
+
+def _unit_term(span: Span) -> str | None:
+    unit = span.attributes.get("unit")
+    return unit_key(unit) if isinstance(unit, str) and span.attributes.get("kind") == "quantity" else None
+
+
+def _span_family(span: Span) -> str:
+    attrs = span.attributes
+    kind = str(attrs.get("kind"))
+    if kind == "date" and attrs.get("value") is None and attrs.get("weekday") is None:
+        return "event"
+    return _FAMILY.get(kind, kind)
 
 
 def _figure_kind(span: Span) -> tuple[str, str]:
@@ -309,9 +334,7 @@ def _sentence_of(doc: Document, starts: Sequence[int], span: Span) -> tuple[int,
 def family(x: ClaimRef) -> str:
     """What a claim can be compared with. A relative date nobody could place ("بعد أكثر من عام" with no
     publication date) has no value to compare: its clause is compared as an event statement instead."""
-    if x.kind == "date" and x.attrs.get("value") is None and x.attrs.get("weekday") is None:
-        return "event"
-    return _FAMILY.get(x.kind, x.kind)
+    return _span_family(x.span)
 
 
 def score(x: ClaimRef, y: ClaimRef) -> float:
@@ -358,9 +381,12 @@ SAME_SENTENCE_AT = 0.5
 
 
 def _same_sentence(x: ClaimRef, y: ClaimRef) -> float:
-    """1 when the two figures are each the only one of their kind in two sentences the outlets wrote
-    alike (the same report of the same fact, whatever the words next to the figure), else 0."""
-    return 1.0 if x.alone and y.alone and sentence_similarity(x, y) >= SAME_SENTENCE_AT else 0.0
+    """1 when the two figures fill one slot (each the only one of its kind, or matched by position
+    among the figures) of two sentences the outlets wrote alike: the same report of the same fact,
+    whatever the words next to the figure. Else 0."""
+    if not (x.alone and y.alone) and not (x.row and y.row and aligned(x.row, x.pos, y.row, y.pos)):
+        return 0.0
+    return 1.0 if sentence_similarity(x, y) >= SAME_SENTENCE_AT else 0.0
 
 
 def _places(x: ClaimRef) -> frozenset[str]:

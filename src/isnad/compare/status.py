@@ -19,12 +19,20 @@ from isnad.model import Document
 from isnad.text.normalize import ARABIC_LETTERS, fold
 
 _L = ARABIC_LETTERS
-# "بلغ" and "وصل" are left out: they introduce first reports as often as revisions.
-_UPDATE_WORDS = """ارتفع ارتفعت يرتفع ترتفع ارتفاع زاد زادت تجاوز تجاوزت انخفض انخفضت
-تراجع تراجعت محدثة أحدث"""
-_UPDATE = re.compile(
-    f"(?<![{_L}])[وف]?(?:{'|'.join(sorted({fold(w) for w in _UPDATE_WORDS.split()}))})(?![{_L}])"
-)
+# "بلغ" and "وصل" are left out: they introduce first reports as often as revisions. A figure that moved
+# ("تراجع سعر الخام 40 سنتا") is a running figure: a later report of it is a timeline. "يرتفع" and
+# "ارتفاع" also give heights ("منحدر يرتفع 450 مترا", "على ارتفاع 450 مترا"): they count only when they
+# carry the figure to a new level ("ارتفاع عدد القتلى إلى 21").
+_MOVED = """ارتفع ارتفعت زاد زادت تجاوز تجاوزت انخفض انخفضت تراجع تراجعت محدثة أحدث"""
+_HEIGHT = "يرتفع ترتفع ارتفاع"
+
+
+def _cue(words: str) -> str:
+    return "|".join(sorted({fold(w) for w in words.split()}))
+
+
+_UPDATE = re.compile(f"(?<![{_L}])[وف]?(?:(?P<moved>{_cue(_MOVED)})|{_cue(_HEIGHT)})(?![{_L}])")
+_TO = re.compile(rf"(?<![{_L}])(?:الى|حتى|ل[يت](?:صل|بلغ|سجل|ستقر))\s*(?:[{_L}]+\s+){{0,2}}$")  # "إلى (نحو)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,9 +118,15 @@ def _toll_rises(earlier: ClaimRef, later: ClaimRef, dx: Document, dy: Document) 
 
 
 def _has_update_cue(doc: Document, ref: ClaimRef) -> bool:
+    """The later claim gives a running figure: it moved ("تراجع", "ارتفعت"), or it is a revision."""
     view = doc.matching
     a, b = view.offsets.to_view(ref.span.start), view.offsets.to_view(ref.span.end)
-    return _UPDATE.search(view.text, a, b) is not None
+    evidence = ref.attrs.get("evidence")
+    figure = view.offsets.to_view(evidence["start"]) if isinstance(evidence, Mapping) else b
+    for cue in _UPDATE.finditer(view.text, a, b):
+        if cue.group("moved") or (cue.end() <= figure and _TO.search(view.text, cue.end(), figure)):
+            return True
+    return False
 
 
 def _time(doc: Document) -> float:

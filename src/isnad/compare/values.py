@@ -107,6 +107,10 @@ def compare_dates(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
         return Verdict("conflict", f"{_figure(a)} ({_day(wa)}) vs {_figure(b)} ({_day(wb)})")
     if _deictic(a) or _deictic(b):
         return UNKNOWN
+    if isinstance(wa, int) or isinstance(wb, int):
+        named = _weekday_against_day(a, b) if isinstance(wa, int) else _weekday_against_day(b, a)
+        if named is not None:
+            return named
     ia, ib = _interval(a), _interval(b)
     if ia is not None and ib is not None:
         # Calendar days (a Hijri date through its Gregorian span): agree when the spans meet.
@@ -128,6 +132,28 @@ def compare_dates(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
     if _relative(a) and _relative(b):
         return UNKNOWN  # "اليوم" and "اليوم" resolved against two publication times: not comparable
     return Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
+
+
+WEEKDAY_SLACK = 1  # days a publication stamp may be off: a late edition, a crawl time, a time zone
+
+
+def _weekday_against_day(named: Mapping[str, Any], other: Mapping[str, Any]) -> Verdict | None:
+    """A weekday one outlet names against the day another gives ("اليوم السبت" / "اليوم" on a Friday).
+    A written date is exact; a relative one ("اليوم", "أمس") is only as good as the publication time it
+    was resolved from, so it contradicts the weekday only when more than WEEKDAY_SLACK days apart.
+    None when the other gives no single day, or is within that slack."""
+    span = _interval(other)
+    weekday = named.get("weekday")
+    if span is None or span[0] != span[1] or not isinstance(weekday, int):
+        return None
+    actual = span[0].weekday()  # Monday is 0, as in _DAY_NAMES
+    apart = min((actual - weekday) % 7, (weekday - actual) % 7)
+    if apart == 0:
+        return AGREE
+    if apart <= (WEEKDAY_SLACK if _relative(other) else 0):
+        return None
+    when = f"{span[0].isoformat()}, a {_day(actual)}"
+    return Verdict("conflict", f"{_figure(named)} ({_day(weekday)}) vs {_figure(other)} ({when})")
 
 
 def _old_year(attrs: Mapping[str, Any]) -> bool:

@@ -1,0 +1,96 @@
+"""Which figure of one sentence answers which figure of another outlet's rendering of it.
+
+Two outlets often write one sentence with several figures ("ضبط 10 مسدسات و8 رشاشات و18360 طلقة"). When
+the sentences are alike, the figures they share pin the rest down, as in a diff: figures between the same
+two shared ones are renderings of the same slot. So a changed figure is still matched to the figure it
+replaces, even though nothing but its position and its unit ties the two together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from isnad.compare.values import compare_values, magnitude_gap
+
+CLOSE = 0.5  # |log10| ratio under which two figures are of one order ("970" and "1455", not "133")
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One figure of a sentence: its kind, attributes and counted-noun key."""
+
+    kind: str
+    attrs: Mapping[str, Any]
+    unit: str | None
+
+
+def _compatible(a: Slot, b: Slot) -> bool:
+    """Could the two figures measure one thing? Not a percentage against a count, nor two currencies,
+    nor two different counted nouns (a figure with no counted noun may be either)."""
+    if (a.kind == "quantity") != (b.kind == "quantity"):
+        return False
+    if a.kind != "quantity":
+        return True
+    x, y = a.attrs, b.attrs
+    if bool(x.get("percent")) != bool(y.get("percent")) or x.get("currency") != y.get("currency"):
+        return False
+    return a.unit is None or b.unit is None or a.unit == b.unit
+
+
+def _same(a: Slot, b: Slot) -> bool:
+    """The same figure in both renderings: an anchor for the rest."""
+    kind = a.kind if a.kind == b.kind else "date"
+    return _compatible(a, b) and compare_values(kind, a.attrs, b.attrs).outcome == "agree"
+
+
+def _candidate(a: Slot, b: Slot) -> bool:
+    if not _compatible(a, b):
+        return False
+    return a.kind != "quantity" or magnitude_gap(a.attrs, b.attrs) < CLOSE
+
+
+def _anchors(xs: Sequence[Slot], ys: Sequence[Slot]) -> list[tuple[int, int]]:
+    """The longest run of figures both sentences give in the same order (LCS on equal values)."""
+    n, m = len(xs), len(ys)
+    table = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            if _same(xs[i], ys[j]):
+                table[i][j] = table[i + 1][j + 1] + 1
+            else:
+                table[i][j] = max(table[i + 1][j], table[i][j + 1])
+    out, i, j = [], 0, 0
+    while i < n and j < m:
+        if _same(xs[i], ys[j]) and table[i][j] == table[i + 1][j + 1] + 1:
+            out.append((i, j))
+            i, j = i + 1, j + 1
+        elif table[i + 1][j] >= table[i][j + 1]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def aligned(xs: Sequence[Slot], p: int, ys: Sequence[Slot], q: int) -> bool:
+    """True when figure `p` of one sentence and figure `q` of the other fill the same slot: neither is
+    matched to another figure, both lie between the same shared figures, and inside that gap they are
+    each other's only plausible counterpart (or the gap holds as many figures on both sides, in order)."""
+    if not _candidate(xs[p], ys[q]):
+        return False
+    anchors = _anchors(xs, ys)
+    if any(i == p or j == q for i, j in anchors):
+        return False
+    gap = sum(1 for i, _ in anchors if i < p)
+    if gap != sum(1 for _, j in anchors if j < q):
+        return False
+    x_lo = anchors[gap - 1][0] + 1 if gap else 0
+    y_lo = anchors[gap - 1][1] + 1 if gap else 0
+    x_hi = anchors[gap][0] if gap < len(anchors) else len(xs)
+    y_hi = anchors[gap][1] if gap < len(anchors) else len(ys)
+    if x_hi - x_lo == y_hi - y_lo and p - x_lo == q - y_lo:
+        return True
+    rivals_x = [i for i in range(x_lo, x_hi) if _candidate(xs[i], ys[q])]
+    rivals_y = [j for j in range(y_lo, y_hi) if _candidate(xs[p], ys[j])]
+    return rivals_x == [p] and rivals_y == [q]
