@@ -383,3 +383,11 @@ def test_a_year_is_not_followed_by_a_counted_verb() -> None:
 
 def test_definite_number_word_is_an_adjective_not_a_counter() -> None:
     assert one("خلال الأعوام الأربعة المقبلة", "الأربعة")["unit"] is None
+
+
+def test_a_figure_in_brackets_or_quotes_still_counts_the_noun_after_them() -> None:
+    text = 'تمت إزالة (87) لوحة مخالفة، وتعاملت العيادات مع " 970 " حالة مرضية'
+    assert one(text, "87")["unit"] == "لوحه"
+    assert one(text, "970")["unit"] == "حاله"
+    # A closing bracket alone is no wrapping: "(انظر الجدول 3) لوحة" is not three panels.
+    assert one("انظر الجدول 3) لوحة", "3")["unit"] is None

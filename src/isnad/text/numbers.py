@@ -70,6 +70,9 @@ _PRE = re.compile(
 _POST = re.compile(rf"[ \t]+(?P<h>{phrase_regex(HEDGES_AFTER)})(?!\w)")
 _RANGE_GAP = re.compile(r"[ \t]*[-–—][ \t]*|[ \t]+(?:الي|حتي)[ \t]+")
 _SPACES = re.compile(r"[ \t]+")
+# A figure set off in brackets or quotes still counts the noun after them: "إزالة (87) لوحة", "" 970 " حالة".
+_OPENERS = '("«“'
+_CLOSER = re.compile(r"[ \t]*[)\"»”]")
 _ENUM = re.compile(r"[ \t]*[-–—.)](?![0-9])")
 _DEFINITE = ("ال", "لل", "بال", "وال", "فال", "كال")
 _HEX = frozenset("0123456789abcdefABCDEF")
@@ -147,6 +150,9 @@ def _surroundings(
     text = view.text
     start, end = p.start, last.end
     tail = _AFTER.match(text, end)
+    if tail is None and (closer := _CLOSER.match(text, end)) is not None and _wrapped(text, start):
+        tail = _AFTER.match(text, closer.end())
+        tail = tail if tail is not None and tail.lastgroup == "u" else None
     after = tail.lastgroup if tail is not None else None  # "pct", "sym", or "u" for a noun
     if tail is not None and after == "pct":
         _mark_percent(attrs)
@@ -165,6 +171,13 @@ def _surroundings(
     if tail is not None and attrs["kind"] != "ordinal":
         return start, end, _counted_noun(view, tail, last, attrs)
     return start, end, end
+
+
+def _wrapped(text: str, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k >= 0 and text[k] in _OPENERS
 
 
 def _counted_noun(view: View, tail: re.Match[str], last: Phrase, attrs: dict[str, Any]) -> int:
