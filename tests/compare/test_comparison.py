@@ -142,6 +142,23 @@ def test_a_height_in_a_later_report_is_not_taken_for_a_revision() -> None:
     assert not any(g["status"] == "update" for g in report["groups"])
 
 
+def test_the_only_count_of_a_noun_in_each_article_is_one_count() -> None:
+    when = datetime(2024, 5, 5, 12, tzinfo=TZ)
+    first = "اختتم مهرجان التمور في بريدة فعالياته أمس بحضور 60 ألف زائر من المواطنين والمقيمين."
+    second = "أسدل الستار على مهرجان التمور في بريدة بعدما تخطت أعداد الحضور حاجز 36 ألف زائر خلال أيامه."
+    a = Article.create(first, "first.txt", outlet="صحيفة الأولى", published=when)
+    b = Article.create(second, "second.txt", outlet="موقع الثاني", published=when)
+    report, _ = compare_articles([a, b])
+    assert len(report["conflicts"]) == 1 and "زائر" in report["conflicts"][0]["explanation"]
+    # "persons" is no such noun: evacuated and rescued people are two counts of one fire.
+    first = "أخلت فرق الدفاع المدني 35 شخصا من عمارة سكنية اشتعلت فيها النيران مساء أمس."
+    second = "تمكن رجال الإنقاذ من انتشال 15 شخصا كانوا محتجزين في الطوابق العليا للمبنى المحترق."
+    a = Article.create(first, "first.txt", outlet="صحيفة الأولى", published=when)
+    b = Article.create(second, "second.txt", outlet="موقع الثاني", published=when)
+    report, _ = compare_articles([a, b])
+    assert report["conflicts"] == []
+
+
 # --- the built-in example corpus ----------------------------------------------------------------------
 
 

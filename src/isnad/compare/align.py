@@ -94,6 +94,7 @@ class ClaimRef:
     alone: bool = False  # the only figure of its kind and unit in its sentence
     row: tuple[Slot, ...] = ()  # the figures of its family in its sentence, in text order
     pos: int = 0  # its place in `row`
+    only_count: bool = False  # the article's only figure counting its noun ("60 ألف زائر")
 
     @property
     def attrs(self) -> Mapping[str, Any]:
@@ -125,6 +126,7 @@ def claim_refs(
         rows: dict[tuple[tuple[int, int], str], list[Span]] = defaultdict(list)
         for span, sentence in zip(claims, bounds, strict=True):
             rows[(sentence, _span_family(span))].append(span)
+        counted = Counter(u for c in claims if (u := _unit_term(c)) is not None)
         slots = {
             k: tuple(Slot(str(c.attributes.get("kind")), c.attributes, _unit_term(c)) for c in row)
             for k, row in rows.items()
@@ -158,6 +160,7 @@ def claim_refs(
                     alone,
                     slots[row_key],
                     rows[row_key].index(span),
+                    unit_term is not None and counted[unit_term] == 1,
                 )
             )
     return out
@@ -349,7 +352,7 @@ def score(x: ClaimRef, y: ClaimRef) -> float:
         if _specific(x) and _specific(y) and x.unit == y.unit and x.attrs["value"] == y.attrs["value"]
         else 0.0
     )
-    if shared == 0 and not (x.keys & y.keys) and not fate and not figure:
+    if shared == 0 and not (x.keys & y.keys) and not fate and not figure and not _only_counts(x, y):
         return 0.0
     common = sum(min(x.weights[t], y.weights[t]) for t in x.context & y.context)
     smaller = min(sum(x.weights.values()), sum(y.weights.values())) or 1.0
@@ -443,7 +446,8 @@ def link_claims(refs: Sequence[ClaimRef], same_source: Mapping[tuple[int, int], 
     for i, ref in enumerate(refs):
         fate = {f"fate:{ref.fate}"} if ref.fate else set()
         figure = {f"figure:{ref.unit}:{ref.attrs.get('value')}"} if _specific(ref) else set()
-        for t in ref.context | ref.keys | fate | figure:
+        only = {f"only:{ref.unit}"} if ref.only_count and _specific_noun(ref) else set()
+        for t in ref.context | ref.keys | fate | figure | only:
             by_term[(family(ref), t)].append(i)
     candidates: set[tuple[int, int]] = set()
     for posting in by_term.values():
@@ -493,7 +497,12 @@ def _sure_conflict(x: ClaimRef, y: ClaimRef, s: float) -> bool:
     shared = len(x.context & y.context)
     # One counted noun ("139 معلما" / "208 معلمين") at one order of figure, with words in common, is
     # the same count even when the rest of the context differs.
-    same_count = x.kind == "quantity" and x.unit is not None and x.unit == y.unit and shared >= 1
+    same_count = (
+        x.kind == "quantity"
+        and x.unit is not None
+        and x.unit == y.unit
+        and (shared >= 1 or _only_counts(x, y))
+    )
     if s < (AGREE_AT if same_count and magnitude_gap(x.attrs, y.attrs) < 0.5 else CONFLICT_AT):
         return False
     if x.kind != "quantity":
@@ -503,7 +512,7 @@ def _sure_conflict(x: ClaimRef, y: ClaimRef, s: float) -> bool:
         return False
     if (shared >= 2 and not _heads_differ(x, y)) or (x.fate is not None and x.fate == y.fate and gap < 0.5):
         return True
-    if same_count and gap < 0.5 and not _heads_differ(x, y):
+    if same_count and gap < 0.5 and (not _heads_differ(x, y) or _only_counts(x, y)):
         return True
     if _same_sentence(x, y) and gap < 0.5 and _unit_match(x, y) is not None:
         return True
@@ -542,6 +551,24 @@ _MODAL = frozenset(
         "يسعى",
     ]
     if (t := term(fold(w)))
+)
+
+
+def _only_counts(x: ClaimRef, y: ClaimRef) -> bool:
+    """Each is its article's only count of one specific noun: in one story, the same count."""
+    return x.only_count and y.only_count and x.unit == y.unit and _specific_noun(x)
+
+
+def _specific_noun(x: ClaimRef) -> bool:
+    """A counted noun that names what is counted ("زائر", "لوحة"), not a bare "person", "case" or span
+    of time: "35 شخصا" evacuated and "15 شخصا" rescued are two counts of one fire."""
+    return x.unit not in _GENERIC_UNITS and x.attrs.get("unit_class") not in ("time", "killed", "injured")
+
+
+_GENERIC_UNITS = frozenset(
+    k
+    for w in ["شخص", "أشخاص", "فرد", "أفراد", "مواطن", "مواطنين", "نسمة", "حالة", "حالات", "مرة", "مرات"]
+    if (k := unit_key(w))
 )
 
 
