@@ -381,15 +381,19 @@ def _specific(x: ClaimRef) -> bool:
 
 
 SAME_SENTENCE_AT = 0.5
+ANCHORED_SENTENCE_AT = 0.3
 
 
 def _same_sentence(x: ClaimRef, y: ClaimRef) -> float:
     """1 when the two figures fill one slot (each the only one of its kind, or matched by position
     among the figures) of two sentences the outlets wrote alike: the same report of the same fact,
-    whatever the words next to the figure. Else 0."""
-    if not (x.alone and y.alone) and not (x.row and y.row and aligned(x.row, x.pos, y.row, y.pos)):
+    whatever the words next to the figure. Sentences that also share another figure ("148 مباراة …
+    27 هدفا") need fewer words in common. Else 0."""
+    shared = aligned(x.row, x.pos, y.row, y.pos) if x.row and y.row else None
+    if shared is None and not (x.alone and y.alone):
         return 0.0
-    return 1.0 if sentence_similarity(x, y) >= SAME_SENTENCE_AT else 0.0
+    bar = ANCHORED_SENTENCE_AT if shared else SAME_SENTENCE_AT
+    return 1.0 if sentence_similarity(x, y) >= bar else 0.0
 
 
 def _places(x: ClaimRef) -> frozenset[str]:

@@ -73,24 +73,25 @@ def _anchors(xs: Sequence[Slot], ys: Sequence[Slot]) -> list[tuple[int, int]]:
     return out
 
 
-def aligned(xs: Sequence[Slot], p: int, ys: Sequence[Slot], q: int) -> bool:
-    """True when figure `p` of one sentence and figure `q` of the other fill the same slot: neither is
-    matched to another figure, both lie between the same shared figures, and inside that gap they are
-    each other's only plausible counterpart (or the gap holds as many figures on both sides, in order)."""
+def aligned(xs: Sequence[Slot], p: int, ys: Sequence[Slot], q: int) -> int | None:
+    """How many figures the two sentences share when figure `p` of one and figure `q` of the other fill
+    the same slot, else None. They do when neither is matched to another figure, both lie between the
+    same shared figures, and inside that gap they are each other's only plausible counterpart (or the
+    gap holds as many figures on both sides, in order)."""
     if not _candidate(xs[p], ys[q]):
-        return False
+        return None
     anchors = _anchors(xs, ys)
     if any(i == p or j == q for i, j in anchors):
-        return False
+        return None
     gap = sum(1 for i, _ in anchors if i < p)
     if gap != sum(1 for _, j in anchors if j < q):
-        return False
+        return None
     x_lo = anchors[gap - 1][0] + 1 if gap else 0
     y_lo = anchors[gap - 1][1] + 1 if gap else 0
     x_hi = anchors[gap][0] if gap < len(anchors) else len(xs)
     y_hi = anchors[gap][1] if gap < len(anchors) else len(ys)
     if x_hi - x_lo == y_hi - y_lo and p - x_lo == q - y_lo:
-        return True
+        return len(anchors)
     rivals_x = [i for i in range(x_lo, x_hi) if _candidate(xs[i], ys[q])]
     rivals_y = [j for j in range(y_lo, y_hi) if _candidate(xs[p], ys[j])]
-    return rivals_x == [p] and rivals_y == [q]
+    return len(anchors) if rivals_x == [p] and rivals_y == [q] else None
