@@ -391,3 +391,12 @@ def test_a_figure_in_brackets_or_quotes_still_counts_the_noun_after_them() -> No
     assert one(text, "970")["unit"] == "حاله"
     # A closing bracket alone is no wrapping: "(انظر الجدول 3) لوحة" is not three panels.
     assert one("انظر الجدول 3) لوحة", "3")["unit"] is None
+
+
+def test_agency_decimals_written_fraction_first() -> None:
+    assert one("ضرب زلزال بلغت قوته 7ر5 درجات", "7ر5")["value"] == 5.7
+    assert one("أغلق المؤشر عند 04ر1689 نقطة", "04ر1689")["value"] == 1689.04
+    # Kept reversed around a right-to-left mark by some copies.
+    assert one("هبط الخام إلى 75.\u200f49 دولار", "75.\u200f49")["value"] == 49.75
+    assert one("هبط الخام إلى 75.49 دولار", "75.49")["value"] == 75.49
+    assert [s.text for s in numbers("قبر 1ر")] == ["1"]  # no fraction after the ر: no agency decimal

@@ -319,6 +319,7 @@ def _digit_atoms(view: View) -> list[Atom]:
     atoms: list[Atom] = []
     # Only a text that had an Arabic decimal sign needs its digit dots looked up in the original.
     arabic_decimal = "٫" in view.original
+    rlm = "\u200f" in view.original
     for m in digit_runs(text):
         if m.lastindex is not None:  # the junk group matched
             continue
@@ -329,15 +330,34 @@ def _digit_atoms(view: View) -> list[Atom]:
             cl = found
         else:
             continue
-        digits = m.group()
-        if arabic_decimal and "." in digits:
+        digits, end = m.group(), m.end()
+        if (agency := _agency_decimal(view, digits, end, rlm)) is not None:
+            parsed, end = (agency[0], 0.0), agency[1]
+        elif arabic_decimal and "." in digits:
             dot = s + digits.find(".")
             parsed = parse_digits(digits, view.original[view.offsets.start(dot)] == "٫")
         else:
             parsed = _parse_plain(digits)
         if parsed is not None:
-            atoms.append(_new(Atom, (s - len(cl), s, m.end(), cl, "d", parsed[0], parsed[1], _NO_FLAGS)))
+            atoms.append(_new(Atom, (s - len(cl), s, end, cl, "d", parsed[0], parsed[1], _NO_FLAGS)))
     return atoms
+
+
+# Press agencies write a decimal fraction first, after an Arabic "ر" ("7ر5 درجات" is 5.7, "04ر1689" is
+# 1689.04), and some copies keep it reversed around a right-to-left mark ("75.\u200f49 دولار" is 49.75).
+_AGENCY_R = re.compile(r"ر([0-9]+)(?![0-9A-Za-z_\w])")
+
+
+def _agency_decimal(view: View, digits: str, end: int, rlm: bool) -> tuple[float, int] | None:
+    """(value, view end) of a decimal written fraction first, else None."""
+    if digits.isdigit() and len(digits) <= 2 and (r := _AGENCY_R.match(view.text, end)) is not None:
+        return float(f"{r.group(1)}.{digits}"), r.end()
+    if rlm and digits.count(".") == 1 and "," not in digits:
+        whole, frac = digits.split(".")
+        dot = end - len(frac) - 1
+        if view.original[view.offsets.start(dot) + 1 : view.offsets.start(dot + 1)] == "\u200f":
+            return float(f"{frac}.{whole}"), end
+    return None
 
 
 def _clitic_before(text: str, s: int) -> str | None:
