@@ -331,6 +331,7 @@ def _digit_atoms(view: View) -> list[Atom]:
         else:
             continue
         digits, end = m.group(), m.end()
+        parsed: tuple[float, float] | None
         if (agency := _agency_decimal(view, digits, end, rlm)) is not None:
             parsed, end = (agency[0], 0.0), agency[1]
         elif arabic_decimal and "." in digits:
