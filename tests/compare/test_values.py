@@ -113,3 +113,12 @@ def test_a_named_weekday_against_a_day_another_outlet_gives() -> None:
     written = {"value": "2015-07-24", "expression": "24 يوليو 2015"}
     assert compare_dates({"value": None, "weekday": 3}, written).outcome == "conflict"
     assert compare_dates({"value": None, "weekday": 4}, written).outcome == "agree"
+
+
+def test_two_stated_ranges_agree_end_for_end() -> None:
+    def r(low: int, high: int) -> dict[str, Any]:
+        return {"value": low, "low": low, "high": high, "number_kind": "range"}
+
+    assert compare_quantities(r(30, 60), r(30, 60)).outcome == "agree"
+    assert compare_quantities(r(30, 60), r(18, 60)).outcome == "conflict"  # overlapping, yet not one range
+    assert compare_quantities(r(30, 60), q(45)).outcome == "agree"  # a figure inside a range

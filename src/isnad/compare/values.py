@@ -72,6 +72,17 @@ def _step(value: float) -> float:
 
 def compare_quantities(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
     """Agree when the two figures' ranges meet; conflict otherwise."""
+    if (
+        a.get("number_kind") == "range"
+        and b.get("number_kind") == "range"
+        and not (a.get("hedge") or b.get("hedge"))
+    ):
+        # Two stated ranges of one figure ("من 30 إلى 60" / "بين 18 و60") agree only end for end.
+        ends = [compare_quantities({"value": a[k]}, {"value": b[k]}) for k in ("low", "high")]
+        if any(e.outcome == "conflict" for e in ends):
+            return Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
+        if all(e.outcome == "agree" for e in ends):
+            return AGREE
     ra, rb = quantity_range(a), quantity_range(b)
     if ra is None or rb is None:
         return UNKNOWN
