@@ -20,10 +20,12 @@ from isnad.text.normalize import ARABIC_LETTERS, fold
 
 _L = ARABIC_LETTERS
 # "بلغ" and "وصل" are left out: they introduce first reports as often as revisions. A figure that moved
-# ("تراجع سعر الخام 40 سنتا") is a running figure: a later report of it is a timeline. "يرتفع" and
-# "ارتفاع" also give heights ("منحدر يرتفع 450 مترا", "على ارتفاع 450 مترا"): they count only when they
-# carry the figure to a new level ("ارتفاع عدد القتلى إلى 21").
-_MOVED = """ارتفع ارتفعت زاد زادت تجاوز تجاوزت انخفض انخفضت تراجع تراجعت محدثة أحدث"""
+# ("تراجع سعر الخام 40 سنتا") is a running figure: a later report of it is a timeline. A figure carried
+# "إلى" a new level ("ارتفع عدد القتلى إلى 21") revises the earlier one only in the direction the verb
+# says. "يرتفع" and "ارتفاع" also give heights ("منحدر يرتفع 450 مترا"): they need that "إلى".
+_RISE = "ارتفع ارتفعت زاد زادت تجاوز تجاوزت"
+_FALL = "انخفض انخفضت تراجع تراجعت"
+_NEW = "محدثة أحدث"
 _HEIGHT = "يرتفع ترتفع ارتفاع"
 
 
@@ -31,7 +33,10 @@ def _cue(words: str) -> str:
     return "|".join(sorted({fold(w) for w in words.split()}))
 
 
-_UPDATE = re.compile(f"(?<![{_L}])[وف]?(?:(?P<moved>{_cue(_MOVED)})|{_cue(_HEIGHT)})(?![{_L}])")
+_UPDATE = re.compile(
+    f"(?<![{_L}])[وف]?(?:(?P<rise>{_cue(_RISE)})|(?P<fall>{_cue(_FALL)})|(?P<new>{_cue(_NEW)})"
+    f"|(?P<height>{_cue(_HEIGHT)}))(?![{_L}])"
+)
 _TO = re.compile(rf"(?<![{_L}])(?:الى|حتى|ل[يت](?:صل|بلغ|سجل|ستقر))\s*(?:[{_L}]+\s+){{0,2}}$")  # "إلى (نحو)"
 
 
@@ -92,7 +97,7 @@ def _finding(link: Link, x: ClaimRef, y: ClaimRef, docs: Sequence[Document], acr
     earlier, later = (x, y) if _time(dx) <= _time(dy) else (y, x)
     dated = dx.article.published is not None and dy.article.published is not None and _time(dx) != _time(dy)
     revises = dated and (
-        not across or _has_update_cue(docs[later.doc], later) or _toll_rises(earlier, later, dx, dy)
+        not across or _has_update_cue(docs[later.doc], later, earlier) or _toll_rises(earlier, later, dx, dy)
     )
     a, b = _value_text(earlier), _value_text(later)
     who_a, who_b = _outlet(docs[earlier.doc]), _outlet(docs[later.doc])
@@ -117,15 +122,28 @@ def _toll_rises(earlier: ClaimRef, later: ClaimRef, dx: Document, dy: Document) 
     return isinstance(a, int | float) and isinstance(b, int | float) and b > a and hours >= TOLL_HOURS
 
 
-def _has_update_cue(doc: Document, ref: ClaimRef) -> bool:
-    """The later claim gives a running figure: it moved ("تراجع", "ارتفعت"), or it is a revision."""
+def _has_update_cue(doc: Document, ref: ClaimRef, earlier: ClaimRef) -> bool:
+    """The later claim gives a running figure: it moved ("تراجع 40 سنتا"), it is a revision ("محدثة"),
+    or a verb carries it to a new level in the direction it went ("ارتفع … إلى 21" after 14)."""
     view = doc.matching
     a, b = view.offsets.to_view(ref.span.start), view.offsets.to_view(ref.span.end)
     evidence = ref.attrs.get("evidence")
     figure = view.offsets.to_view(evidence["start"]) if isinstance(evidence, Mapping) else b
+    old, new = earlier.attrs.get("value"), ref.attrs.get("value")
     for cue in _UPDATE.finditer(view.text, a, b):
-        if cue.group("moved") or (cue.end() <= figure and _TO.search(view.text, cue.end(), figure)):
+        if cue.group("new"):
             return True
+        level = cue.end() <= figure and _TO.search(view.text, cue.end(), figure) is not None
+        if not level:
+            if cue.group("height") is None:
+                return True
+            continue
+        if cue.group("height") is None and not (
+            isinstance(old, int | float) and isinstance(new, int | float)
+        ):
+            return True
+        if isinstance(old, int | float) and isinstance(new, int | float):
+            return new < old if cue.group("fall") else new > old
     return False
 
 
