@@ -159,6 +159,18 @@ def test_the_only_count_of_a_noun_in_each_article_is_one_count() -> None:
     assert report["conflicts"] == []
 
 
+def test_with_no_order_from_the_clock_the_report_of_a_rise_is_the_later_one() -> None:
+    when = datetime(2024, 5, 5, 12, tzinfo=TZ)
+    first = "أصيب 27 شخصا اليوم في حريق وانفجار في مبنى سكني بمدينة النخيل."
+    second = "ارتفع عدد المصابين في حريق وانفجار مبنى سكني بمدينة النخيل اليوم إلى 38 مصابا."
+    for published in (when, None):
+        a = Article.create(first, "first.txt", outlet="صحيفة الأولى", published=published)
+        b = Article.create(second, "second.txt", outlet="موقع الثاني", published=published)
+        report, _ = compare_articles([a, b])
+        assert report["conflicts"] == []
+        assert any(g["status"] == "update" and "38" in g["explanation"] for g in report["groups"])
+
+
 # --- the built-in example corpus ----------------------------------------------------------------------
 
 

@@ -37,7 +37,7 @@ _UPDATE = re.compile(
     f"(?<![{_L}])[وف]?(?:(?P<rise>{_cue(_RISE)})|(?P<fall>{_cue(_FALL)})|(?P<new>{_cue(_NEW)})"
     f"|(?P<height>{_cue(_HEIGHT)}))(?![{_L}])"
 )
-_TO = re.compile(rf"(?<![{_L}])(?:الى|حتى|ل[يت](?:صل|بلغ|سجل|ستقر))\s*(?:[{_L}]+\s+){{0,2}}$")  # "إلى (نحو)"
+_TO = re.compile(rf"(?<![{_L}])(?:ال[يى]|حت[يى]|ل[يت](?:صل|بلغ|سجل|ستقر))\s*(?:[{_L}]+\s+){{0,2}}$")  # "إلى (نحو)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +99,13 @@ def _finding(link: Link, x: ClaimRef, y: ClaimRef, docs: Sequence[Document], acr
     revises = dated and (
         not across or _has_update_cue(docs[later.doc], later, earlier) or _toll_rises(earlier, later, dx, dy)
     )
+    if not dated and x.kind == "quantity":
+        # No order from the clock: a report that says its figure rose (fell) to a new level is the later one.
+        ahead = [r for r, o in ((x, y), (y, x)) if _update_cue(docs[r.doc], r, o) == "level"]
+        if len(ahead) == 1:
+            later = ahead[0]
+            earlier = y if later is x else x
+            revises = True
     a, b = _value_text(earlier), _value_text(later)
     who_a, who_b = _outlet(docs[earlier.doc]), _outlet(docs[later.doc])
     if revises:
@@ -123,28 +130,31 @@ def _toll_rises(earlier: ClaimRef, later: ClaimRef, dx: Document, dy: Document) 
 
 
 def _has_update_cue(doc: Document, ref: ClaimRef, earlier: ClaimRef) -> bool:
-    """The later claim gives a running figure: it moved ("تراجع 40 سنتا"), it is a revision ("محدثة"),
-    or a verb carries it to a new level in the direction it went ("ارتفع … إلى 21" after 14)."""
+    return _update_cue(doc, ref, earlier) is not None
+
+
+def _update_cue(doc: Document, ref: ClaimRef, earlier: ClaimRef) -> str | None:
+    """How the later claim gives a running figure: "moved" ("تراجع 40 سنتا"), "new" ("محدثة"), or
+    "level" (a verb carries it to a new level in the direction it went: "ارتفع … إلى 21" after 14)."""
     view = doc.matching
     a, b = view.offsets.to_view(ref.span.start), view.offsets.to_view(ref.span.end)
     evidence = ref.attrs.get("evidence")
     figure = view.offsets.to_view(evidence["start"]) if isinstance(evidence, Mapping) else b
     old, new = earlier.attrs.get("value"), ref.attrs.get("value")
+    numbers = isinstance(old, int | float) and isinstance(new, int | float)
     for cue in _UPDATE.finditer(view.text, a, b):
         if cue.group("new"):
-            return True
+            return "new"
         level = cue.end() <= figure and _TO.search(view.text, cue.end(), figure) is not None
         if not level:
             if cue.group("height") is None:
-                return True
+                return "moved"
             continue
-        if cue.group("height") is None and not (
-            isinstance(old, int | float) and isinstance(new, int | float)
-        ):
-            return True
-        if isinstance(old, int | float) and isinstance(new, int | float):
-            return new < old if cue.group("fall") else new > old
-    return False
+        if not numbers:
+            return None if cue.group("height") else "moved"
+        went = new < old if cue.group("fall") else new > old  # type: ignore[operator]
+        return "level" if went else None
+    return None
 
 
 def _time(doc: Document) -> float:
