@@ -37,7 +37,8 @@ _UPDATE = re.compile(
     f"(?<![{_L}])[وف]?(?:(?P<rise>{_cue(_RISE)})|(?P<fall>{_cue(_FALL)})|(?P<new>{_cue(_NEW)})"
     f"|(?P<height>{_cue(_HEIGHT)}))(?![{_L}])"
 )
-_TO = re.compile(rf"(?<![{_L}])(?:ال[يى]|حت[يى]|ل[يت](?:صل|بلغ|سجل|ستقر))\s*(?:[{_L}]+\s+){{0,2}}$")  # "إلى (نحو)"
+# "إلى (نحو)", "حتى", "لتصل": what carries a figure to its new level, up to two words before it.
+_TO = re.compile(rf"(?<![{_L}])(?:ال[يى]|حت[يى]|ل[يت](?:صل|بلغ|سجل|ستقر))\s*(?:[{_L}]+\s+){{0,2}}$")
 
 
 @dataclass(frozen=True, slots=True)
