@@ -171,6 +171,22 @@ def test_with_no_order_from_the_clock_the_report_of_a_rise_is_the_later_one() ->
         assert any(g["status"] == "update" and "38" in g["explanation"] for g in report["groups"])
 
 
+def test_reports_of_different_days_are_a_timeline_not_a_dispute() -> None:
+    monday = datetime(2015, 8, 10, 9, tzinfo=TZ)
+    first = "أنهى مؤشر نيكاي الياباني تعاملات اليوم الاثنين منخفضا 1.2 بالمئة إلى 20520 نقطة."
+    second = "أنهى مؤشر نيكاي الياباني تعاملات اليوم الثلاثاء مرتفعا 0.4 بالمئة إلى 20610 نقطة."
+    a = Article.create(first, "first.txt", outlet="صحيفة الأولى", published=monday)
+    b = Article.create(second, "second.txt", outlet="موقع الثاني", published=monday + timedelta(days=1))
+    report, _ = compare_articles([a, b])
+    assert report["conflicts"] == []
+    assert any("different days" in g["explanation"] for g in report["groups"])
+    # Monday and Thursday on one publication date: one of them is wrong.
+    second = second.replace("الثلاثاء", "الخميس")
+    b = Article.create(second, "second.txt", outlet="موقع الثاني", published=monday)
+    report, _ = compare_articles([a, b])
+    assert report["conflicts"]
+
+
 # --- the built-in example corpus ----------------------------------------------------------------------
 
 

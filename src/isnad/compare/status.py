@@ -109,12 +109,46 @@ def _finding(link: Link, x: ClaimRef, y: ClaimRef, docs: Sequence[Document], acr
             revises = True
     a, b = _value_text(earlier), _value_text(later)
     who_a, who_b = _outlet(docs[earlier.doc]), _outlet(docs[later.doc])
+    days = _different_days(docs[earlier.doc], docs[later.doc])
+    if days is not None:
+        return Finding("update", link, f"{who_a} ({a}) and {who_b} ({b}) report different days: {days}")
     if revises:
         return Finding("update", link, f"{who_b} revises {a} ({who_a}) to {b} in a later report")
     what = "figures" if x.kind == "quantity" else "dates" if x.kind in ("date", "weekday") else "accounts"
     if x.kind == "event":
         return Finding("conflict", link, f"{who_a} and {who_b} disagree: {link.verdict.why}")
     return Finding("conflict", link, f"incompatible {what}: {a} ({who_a}) vs {b} ({who_b})")
+
+
+_DAY_NAMES = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
+_SHIFT = {"اليوم": 0, "امس": 1, "غدا": -1}  # "أمس الأحد" is said on a Monday
+
+
+def report_day(doc: Document) -> int | None:
+    """The weekday a report says it is written on ("اليوم الاثنين", "أمس الأحد" on a Monday), when it
+    says so consistently; None otherwise."""
+    days = set()
+    for claim in doc.layer("claims"):
+        weekday, expression = claim.attributes.get("weekday"), claim.attributes.get("expression")
+        if isinstance(weekday, int) and isinstance(expression, str):
+            first = fold(expression).split()[0] if expression.strip() else ""
+            if first in _SHIFT:
+                days.add((weekday + _SHIFT[first]) % 7)
+    return days.pop() if len(days) == 1 else None
+
+
+def _different_days(dx: Document, dy: Document) -> str | None:
+    """ "الاثنين / الثلاثاء" when two reports date themselves to different weekdays a publication gap
+    explains (a daily market report and the next day's): their figures are a timeline, not a dispute.
+    None when they give one day, or days their publication times do not account for."""
+    ax, ay = report_day(dx), report_day(dy)
+    px, py = dx.article.published, dy.article.published
+    if ax is None or ay is None or ax == ay or px is None or py is None:
+        return None
+    gap = (py.date() - px.date()).days
+    if min((gap - (ay - ax)) % 7, (ay - ax - gap) % 7) > 1:
+        return None  # a day the publication dates cannot explain: one of the two is wrong
+    return f"{_DAY_NAMES[ax]} / {_DAY_NAMES[ay]}"
 
 
 TOLL_HOURS = 12.0  # the same day, two outlets with different tolls disagree; by the next day it has grown
