@@ -95,6 +95,9 @@ class ClaimRef:
     row: tuple[Slot, ...] = ()  # the figures of its family in its sentence, in text order
     pos: int = 0  # its place in `row`
     only_count: bool = False  # the article's only figure counting its noun ("60 ألف زائر")
+    fam: str = ""  # family(), computed once: scoring asks for it for every candidate pair
+    weight_sum: float = 0.0  # sum of `weights`
+    sentence_sum: float = 0.0  # sum of `sentence`
 
     @property
     def attrs(self) -> Mapping[str, Any]:
@@ -161,6 +164,9 @@ def claim_refs(
                     slots[row_key],
                     rows[row_key].index(span),
                     unit_term is not None and counted[unit_term] == 1,
+                    _span_family(span),
+                    sum(weights.values()),
+                    sum(whole.values()),
                 )
             )
     return out
@@ -198,7 +204,7 @@ def sentence_similarity(x: ClaimRef, y: ClaimRef) -> float:
     if not shared:
         return 0.0
     common = sum(min(x.sentence[t], y.sentence[t]) for t in shared)
-    return common / (min(sum(x.sentence.values()), sum(y.sentence.values())) or 1.0)
+    return common / (min(x.sentence_sum, y.sentence_sum) or 1.0)
 
 
 def rarity(docs: Sequence[Document]) -> dict[str, float]:
@@ -337,7 +343,7 @@ def _sentence_of(doc: Document, starts: Sequence[int], span: Span) -> tuple[int,
 def family(x: ClaimRef) -> str:
     """What a claim can be compared with. A relative date nobody could place ("بعد أكثر من عام" with no
     publication date) has no value to compare: its clause is compared as an event statement instead."""
-    return _span_family(x.span)
+    return x.fam or _span_family(x.span)
 
 
 def score(x: ClaimRef, y: ClaimRef) -> float:
@@ -355,7 +361,7 @@ def score(x: ClaimRef, y: ClaimRef) -> float:
     if shared == 0 and not (x.keys & y.keys) and not fate and not figure and not _only_counts(x, y):
         return 0.0
     common = sum(min(x.weights[t], y.weights[t]) for t in x.context & y.context)
-    smaller = min(sum(x.weights.values()), sum(y.weights.values())) or 1.0
+    smaller = min(x.weight_sum, y.weight_sum) or 1.0
     text = common / smaller if shared >= 2 else 0.5 * common / smaller
     keys = len(x.keys & y.keys) / min(len(x.keys), len(y.keys)) if x.keys and y.keys else 0.0
     # Two places named and none shared: two events ("14 قتيلا في البلدة" / "14 قتيلا في القرية").
@@ -389,11 +395,13 @@ def _same_sentence(x: ClaimRef, y: ClaimRef) -> float:
     among the figures) of two sentences the outlets wrote alike: the same report of the same fact,
     whatever the words next to the figure. Sentences that also share another figure ("148 مباراة …
     27 هدفا") need fewer words in common. Else 0."""
+    similarity = sentence_similarity(x, y)
+    if similarity < ANCHORED_SENTENCE_AT:
+        return 0.0  # (checked first: aligning the figures costs more than comparing the words)
     shared = aligned(x.row, x.pos, y.row, y.pos) if x.row and y.row else None
     if shared is None and not (x.alone and y.alone):
         return 0.0
-    bar = ANCHORED_SENTENCE_AT if shared else SAME_SENTENCE_AT
-    return 1.0 if sentence_similarity(x, y) >= bar else 0.0
+    return 1.0 if similarity >= (ANCHORED_SENTENCE_AT if shared else SAME_SENTENCE_AT) else 0.0
 
 
 def _places(x: ClaimRef) -> frozenset[str]:
@@ -631,9 +639,10 @@ def groups_of(refs: Sequence[ClaimRef], links: Sequence[Link]) -> list[list[int]
     claims together ("18 آذار" - "17 آذار" - "نهاية الأسبوع"). Claim order inside, groups by first claim."""
     group = {i: [i] for i in range(len(refs))}
     owner = list(range(len(refs)))
+    seen: dict[tuple[int, int], bool] = {}  # pairs already scored: merges ask about them again
     for link in sorted(links, key=lambda k: (-k.score, k.a, k.b)):
         ga, gb = owner[link.a], owner[link.b]
-        if ga == gb or not _loosely_related(refs, group[ga], group[gb]):
+        if ga == gb or not _loosely_related(refs, group[ga], group[gb], seen):
             continue
         keep, drop = min(ga, gb), max(ga, gb)
         group[keep] += group.pop(drop)
@@ -642,5 +651,15 @@ def groups_of(refs: Sequence[ClaimRef], links: Sequence[Link]) -> list[list[int]
     return sorted((sorted(g) for g in group.values()), key=lambda g: g[0])
 
 
-def _loosely_related(refs: Sequence[ClaimRef], a: Sequence[int], b: Sequence[int]) -> bool:
-    return all(refs[i].doc == refs[j].doc or score(refs[i], refs[j]) >= LOOSE_AT for i in a for j in b)
+def _loosely_related(
+    refs: Sequence[ClaimRef], a: Sequence[int], b: Sequence[int], seen: dict[tuple[int, int], bool]
+) -> bool:
+    for i in a:
+        for j in b:
+            if refs[i].doc != refs[j].doc:
+                key = (i, j) if i < j else (j, i)
+                if key not in seen:
+                    seen[key] = score(refs[i], refs[j]) >= LOOSE_AT
+                if not seen[key]:
+                    return False
+    return True

@@ -51,7 +51,23 @@ def _candidate(a: Slot, b: Slot) -> bool:
     return a.kind != "quantity" or magnitude_gap(a.attrs, b.attrs) < CLOSE
 
 
+_CACHE: dict[tuple[int, int], tuple[Sequence[Slot], Sequence[Slot], list[tuple[int, int]]]] = {}
+_CACHE_SIZE = 65536
+
+
 def _anchors(xs: Sequence[Slot], ys: Sequence[Slot]) -> list[tuple[int, int]]:
+    """`_lcs` of two rows, remembered: every figure of one sentence asks about the same pair of rows."""
+    hit = _CACHE.get((id(xs), id(ys)))
+    if hit is not None and hit[0] is xs and hit[1] is ys:  # the rows themselves, not reused ids
+        return hit[2]
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    out = _lcs(xs, ys)
+    _CACHE[(id(xs), id(ys))] = (xs, ys, out)
+    return out
+
+
+def _lcs(xs: Sequence[Slot], ys: Sequence[Slot]) -> list[tuple[int, int]]:
     """The longest run of figures both sentences give in the same order (LCS on equal values)."""
     n, m = len(xs), len(ys)
     table = [[0] * (m + 1) for _ in range(n + 1)]
