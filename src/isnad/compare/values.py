@@ -151,7 +151,8 @@ WEEKDAY_SLACK = 1  # days a publication stamp may be off: a late edition, a craw
 def _weekday_against_day(named: Mapping[str, Any], other: Mapping[str, Any]) -> Verdict | None:
     """A weekday one outlet names against the day another gives ("اليوم السبت" / "اليوم" on a Friday).
     A written date is exact; a relative one ("اليوم", "أمس") is only as good as the publication time it
-    was resolved from, so it contradicts the weekday only when more than WEEKDAY_SLACK days apart.
+    was resolved from, so it contradicts the weekday only when more than WEEKDAY_SLACK days apart (twice
+    that when the weekday itself was said relative to its own report: "اليوم الخميس").
     None when the other gives no single day, or is within that slack."""
     span = _interval(other)
     weekday = named.get("weekday")
@@ -161,7 +162,9 @@ def _weekday_against_day(named: Mapping[str, Any], other: Mapping[str, Any]) -> 
     apart = min((actual - weekday) % 7, (weekday - actual) % 7)
     if apart == 0:
         return AGREE
-    if apart <= (WEEKDAY_SLACK if _relative(other) else 0):
+    # Each relative side ("اليوم" here, "اليوم الخميس" there) brings its own publication stamp's error.
+    slack = WEEKDAY_SLACK * (_relative(other) + (_relative(other) and _relative(named)))
+    if apart <= slack:
         return None
     when = f"{span[0].isoformat()}, a {_day(actual)}"
     return Verdict("conflict", f"{_figure(named)} ({_day(weekday)}) vs {_figure(other)} ({when})")
