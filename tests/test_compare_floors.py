@@ -29,9 +29,9 @@ def test_planted_conflicts_floor(eval_module: Loader) -> None:
     precision = sum(t.new_involved for t in plants) / new if new else 1.0
     false_per_pair = sum(len(r.baseline) for r in runs) / len(runs)
     assert len(plants) >= 50
-    assert recall >= 0.50, recall  # measured 0.60-0.62 on 200 pairs (seeds 0 and 1)
-    assert precision >= 0.95, precision  # measured 0.99-1.00
-    assert false_per_pair <= 0.35, false_per_pair  # measured 0.21-0.24
+    assert recall >= 0.70, recall  # measured 0.772 here; 0.77-0.78 on 200 pairs (seeds 0 and 1)
+    assert precision >= 0.95, precision  # measured 1.000
+    assert false_per_pair <= 0.28, false_per_pair  # measured 0.217 here; 0.17-0.19 on 200 pairs
     assert sum(t.involved for t in compatible) == 0  # a hedge or a digit script never makes a conflict
 
 
