@@ -358,7 +358,14 @@ def score(x: ClaimRef, y: ClaimRef) -> float:
         if _specific(x) and _specific(y) and x.unit == y.unit and x.attrs["value"] == y.attrs["value"]
         else 0.0
     )
-    if shared == 0 and not (x.keys & y.keys) and not fate and not figure and not _only_counts(x, y):
+    if (
+        shared == 0
+        and not (x.keys & y.keys)
+        and not fate
+        and not figure
+        and not _only_counts(x, y)
+        and not _same_sentence(x, y)
+    ):
         return 0.0
     common = sum(min(x.weights[t], y.weights[t]) for t in x.context & y.context)
     smaller = min(x.weight_sum, y.weight_sum) or 1.0
@@ -459,7 +466,9 @@ def link_claims(refs: Sequence[ClaimRef], same_source: Mapping[tuple[int, int], 
         fate = {f"fate:{ref.fate}"} if ref.fate else set()
         figure = {f"figure:{ref.unit}:{ref.attrs.get('value')}"} if _specific(ref) else set()
         only = {f"only:{ref.unit}"} if ref.only_count and _specific_noun(ref) else set()
-        for t in ref.context | ref.keys | fate | figure | only:
+        # Sentences that share another figure may be two renderings of one: their figures meet by slot.
+        mates = {f"mate:{slot.attrs.get('value')}" for k, slot in enumerate(ref.row) if k != ref.pos}
+        for t in ref.context | ref.keys | fate | figure | only | mates:
             by_term[(family(ref), t)].append(i)
     candidates: set[tuple[int, int]] = set()
     for posting in by_term.values():
