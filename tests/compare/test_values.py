@@ -122,3 +122,11 @@ def test_two_stated_ranges_agree_end_for_end() -> None:
     assert compare_quantities(r(30, 60), r(30, 60)).outcome == "agree"
     assert compare_quantities(r(30, 60), r(18, 60)).outcome == "conflict"  # overlapping, yet not one range
     assert compare_quantities(r(30, 60), q(45)).outcome == "agree"  # a figure inside a range
+
+
+def test_a_guessed_year_is_not_a_disagreement() -> None:
+    upcoming = {"value": "2015-08-06", "expression": "السادس من أغسطس المقبل"}
+    guessed = {"value": "2014-08-06", "expression": "يوم 6 أغسطس", "year_inferred": True}
+    assert compare_dates(upcoming, guessed).outcome == "agree"
+    other_day = {"value": "2014-08-09", "expression": "يوم 9 أغسطس", "year_inferred": True}
+    assert compare_dates(upcoming, other_day).outcome == "conflict"

@@ -118,6 +118,9 @@ def compare_dates(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
         return Verdict("conflict", f"{_figure(a)} ({_day(wa)}) vs {_figure(b)} ({_day(wb)})")
     if _deictic(a) or _deictic(b):
         return UNKNOWN
+    if a.get("year_inferred") or b.get("year_inferred"):
+        # A year isnad guessed ("6 أغسطس" read as the last August) is not one the outlet wrote.
+        a, b = _without_year(a), _without_year(b)
     if isinstance(wa, int) or isinstance(wb, int):
         named = _weekday_against_day(a, b) if isinstance(wa, int) else _weekday_against_day(b, a)
         if named is not None:
@@ -168,6 +171,17 @@ def _weekday_against_day(named: Mapping[str, Any], other: Mapping[str, Any]) -> 
         return None
     when = f"{span[0].isoformat()}, a {_day(actual)}"
     return Verdict("conflict", f"{_figure(named)} ({_day(weekday)}) vs {_figure(other)} ({when})")
+
+
+def _without_year(attrs: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The date as written without a year: "--08-06" for "2014-08-06" (a Hijri one keeps its own)."""
+    value = attrs.get("value")
+    if attrs.get("calendar") == "hijri" or not isinstance(value, str) or value.count("-") < 1:
+        return attrs
+    parts = value.split("-")
+    if len(parts) < 2 or not parts[0].isdigit():
+        return attrs
+    return {**attrs, "value": "--" + "-".join(parts[1:]), "year_inferred": False}
 
 
 def _old_year(attrs: Mapping[str, Any]) -> bool:

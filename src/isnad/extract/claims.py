@@ -40,6 +40,7 @@ _DATE_KEYS = (
     "reason",
     "calendar",
     "gregorian",
+    "year_inferred",
 )
 
 
