@@ -5,8 +5,10 @@
 1. Mining (no tuned names): articles crawled on the same or the next day by two different outlets whose
    topic signatures (`isnad.extract.topic`) overlap and which share rare terms (names, places: terms in
    few documents of the corpus) and digit numbers, but which are NOT near-copies: pairs whose word
-   8-gram shingles overlap more than `COPY_CONTAINMENT` are dropped. Each article is used in at most one
-   pair (best first); a seeded sample of `--pairs` pairs is kept (a fresh seed gives a fresh set).
+   8-gram shingles overlap more than `COPY_CONTAINMENT` are dropped, and so are pairs that name different
+   weekdays as "today" (اليوم الاثنين / اليوم الثلاثاء: a daily report and the next day's, not one
+   event). Each article is used in at most one pair (best first); a seeded sample of `--pairs` pairs is
+   kept (a fresh seed gives a fresh set).
 2. Unmodified pairs: analyze both, compare. Every conflict there counts as false (a sample is printed,
    since some may be real disagreements between outlets).
 3. Planting: for each "corroborated" quantity/date group (the same figure in both articles), the figure
@@ -256,6 +258,10 @@ def _judge(
     if title_ov < MIN_TITLE_OVERLAP and all(titles):
         stats["titles_differ"] += 1
         return None
+    days = [_today(records[k].text) for k in ij]
+    if None not in days and days[0] != days[1]:
+        stats["different_days"] += 1  # "اليوم الاثنين" / "اليوم الثلاثاء": two days' reports, not one event
+        return None
     for p, k in ((pa, i), (pb, j)):
         if not p.shingles:
             p.shingles = shingles(records[k].text)
@@ -264,6 +270,15 @@ def _judge(
         stats["near_copies"] += 1
         return None
     return Pair(i, j, ov, title_ov, len(rare[i] & rare[j]), len(pa.numbers & pb.numbers), copy)
+
+
+_TODAY = re.compile(r"اليوم\s*\(?\s*(?:ال)?(اثنين|ثلاثاء|اربعاء|خميس|جمعه|سبت|احد)")
+
+
+def _today(text: str) -> str | None:
+    """The weekday an article names as "today", when it names exactly one."""
+    days = set(_TODAY.findall(fold(text)))
+    return days.pop() if len(days) == 1 else None
 
 
 _TITLES: dict[int, frozenset[str]] = {}
