@@ -131,13 +131,18 @@ def test_a_toll_that_rises_in_a_later_report_is_an_update() -> None:
     assert "update" in statuses and "conflict" not in statuses
 
 
+def _two(first: str, second: str, when: datetime | None, then: datetime | None) -> dict[str, Any]:
+    """Compare two invented reports by two outlets, published at `when` and `then`."""
+    a = Article.create(first, "first.txt", outlet="صحيفة الأولى", published=when)
+    b = Article.create(second, "second.txt", outlet="موقع الثاني", published=then)
+    return compare_articles([a, b])[0]
+
+
 def test_a_height_in_a_later_report_is_not_taken_for_a_revision() -> None:
     when = datetime(2024, 5, 5, 12, tzinfo=TZ)
     first = "انتشلت فرق الدفاع المدني جثة متسلق سقط من منحدر صخري يرتفع 450 مترا في منتزه الجبل الأخضر."
     later = "عثر رجال الإنقاذ على جثة المتسلق أسفل المنحدر الصخري الذي يرتفع 270 مترا في منتزه الجبل الأخضر."
-    a = Article.create(first, "first.txt", outlet="صحيفة الأولى", published=when)
-    b = Article.create(later, "later.txt", outlet="موقع الثاني", published=when + timedelta(days=1))
-    report, _ = compare_articles([a, b])
+    report = _two(first, later, when, when + timedelta(days=1))
     assert len(report["conflicts"]) == 1
     assert not any(g["status"] == "update" for g in report["groups"])
 
@@ -146,16 +151,12 @@ def test_the_only_count_of_a_noun_in_each_article_is_one_count() -> None:
     when = datetime(2024, 5, 5, 12, tzinfo=TZ)
     first = "اختتم مهرجان التمور في بريدة فعالياته أمس بحضور 60 ألف زائر من المواطنين والمقيمين."
     second = "أسدل الستار على مهرجان التمور في بريدة بعدما تخطت أعداد الحضور حاجز 36 ألف زائر خلال أيامه."
-    a = Article.create(first, "first.txt", outlet="صحيفة الأولى", published=when)
-    b = Article.create(second, "second.txt", outlet="موقع الثاني", published=when)
-    report, _ = compare_articles([a, b])
+    report = _two(first, second, when, when)
     assert len(report["conflicts"]) == 1 and "زائر" in report["conflicts"][0]["explanation"]
     # "persons" is no such noun: evacuated and rescued people are two counts of one fire.
     first = "أخلت فرق الدفاع المدني 35 شخصا من عمارة سكنية اشتعلت فيها النيران مساء أمس."
     second = "تمكن رجال الإنقاذ من انتشال 15 شخصا كانوا محتجزين في الطوابق العليا للمبنى المحترق."
-    a = Article.create(first, "first.txt", outlet="صحيفة الأولى", published=when)
-    b = Article.create(second, "second.txt", outlet="موقع الثاني", published=when)
-    report, _ = compare_articles([a, b])
+    report = _two(first, second, when, when)
     assert report["conflicts"] == []
 
 
@@ -164,9 +165,7 @@ def test_with_no_order_from_the_clock_the_report_of_a_rise_is_the_later_one() ->
     first = "أصيب 27 شخصا اليوم في حريق وانفجار في مبنى سكني بمدينة النخيل."
     second = "ارتفع عدد المصابين في حريق وانفجار مبنى سكني بمدينة النخيل اليوم إلى 38 مصابا."
     for published in (when, None):
-        a = Article.create(first, "first.txt", outlet="صحيفة الأولى", published=published)
-        b = Article.create(second, "second.txt", outlet="موقع الثاني", published=published)
-        report, _ = compare_articles([a, b])
+        report = _two(first, second, published, published)
         assert report["conflicts"] == []
         assert any(g["status"] == "update" and "38" in g["explanation"] for g in report["groups"])
 
@@ -175,15 +174,11 @@ def test_reports_of_different_days_are_a_timeline_not_a_dispute() -> None:
     monday = datetime(2015, 8, 10, 9, tzinfo=TZ)
     first = "أنهى مؤشر نيكاي الياباني تعاملات اليوم الاثنين منخفضا 1.2 بالمئة إلى 20520 نقطة."
     second = "أنهى مؤشر نيكاي الياباني تعاملات اليوم الثلاثاء مرتفعا 0.4 بالمئة إلى 20610 نقطة."
-    a = Article.create(first, "first.txt", outlet="صحيفة الأولى", published=monday)
-    b = Article.create(second, "second.txt", outlet="موقع الثاني", published=monday + timedelta(days=1))
-    report, _ = compare_articles([a, b])
+    report = _two(first, second, monday, monday + timedelta(days=1))
     assert report["conflicts"] == []
     assert any("different days" in g["explanation"] for g in report["groups"])
     # Monday and Thursday on one publication date: one of them is wrong.
-    second = second.replace("الثلاثاء", "الخميس")
-    b = Article.create(second, "second.txt", outlet="موقع الثاني", published=monday)
-    report, _ = compare_articles([a, b])
+    report = _two(first, second.replace("الثلاثاء", "الخميس"), monday, monday)
     assert report["conflicts"]
 
 
