@@ -130,6 +130,7 @@ def claim_refs(
         for span, sentence in zip(claims, bounds, strict=True):
             rows[(sentence, _span_family(span))].append(span)
         counted = Counter(u for c in claims if (u := _unit_term(c)) is not None)
+        wholes: dict[tuple[int, int], Mapping[str, float]] = {}
         slots = {
             k: tuple(Slot(str(c.attributes.get("kind")), c.attributes, _unit_term(c)) for c in row)
             for k, row in rows.items()
@@ -143,8 +144,10 @@ def claim_refs(
             fate = _fate(unit_term, near)
             weights = {t: rare.get(t, 1.0) for t in context}
             head = (near.before or near.after or (None,))[0]
-            words = _sentence_terms(doc, sentence)
-            whole = MappingProxyType({t: rare.get(t, 1.0) for t in words})
+            if sentence not in wholes:  # one mapping per sentence: similarity is remembered by it
+                words = _sentence_terms(doc, sentence)
+                wholes[sentence] = MappingProxyType({t: rare.get(t, 1.0) for t in words})
+            whole = wholes[sentence]
             alone = kinds[(sentence, _figure_kind(span))] == 1
             row_key = (sentence, _span_family(span))
             out.append(
@@ -197,9 +200,25 @@ def _sentence_terms(doc: Document, sentence: tuple[int, int]) -> frozenset[str]:
     return frozenset(_terms(_WORD.findall(doc.matching.text, to_view(sentence[0]), to_view(sentence[1]))))
 
 
+_SIMILAR: dict[tuple[int, int], tuple[Mapping[str, float], Mapping[str, float], float]] = {}
+
+
 def sentence_similarity(x: ClaimRef, y: ClaimRef) -> float:
     """Weighted share of the lighter sentence's terms the other sentence has: how far two outlets wrote
-    the same sentence around their figures."""
+    the same sentence around their figures. Remembered per pair of sentences (every figure of one
+    sentence asks about the same pair)."""
+    key = (id(x.sentence), id(y.sentence))
+    hit = _SIMILAR.get(key)
+    if hit is not None and hit[0] is x.sentence and hit[1] is y.sentence:
+        return hit[2]
+    if len(_SIMILAR) >= 65536:
+        _SIMILAR.clear()
+    value = _similarity(x, y)
+    _SIMILAR[key] = (x.sentence, y.sentence, value)
+    return value
+
+
+def _similarity(x: ClaimRef, y: ClaimRef) -> float:
     shared = x.sentence.keys() & y.sentence.keys()
     if not shared:
         return 0.0

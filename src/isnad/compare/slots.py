@@ -9,10 +9,10 @@ replaces, even though nothing but its position and its unit ties the two togethe
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from isnad.compare.values import compare_values, magnitude_gap
+from isnad.compare.values import compare_values, day_span, magnitude_gap, quantity_range
 
 CLOSE = 0.5  # |log10| ratio under which two figures are of one order ("970" and "1455", not "133")
 
@@ -24,6 +24,18 @@ class Slot:
     kind: str
     attrs: Mapping[str, Any]
     unit: str | None
+    bounds: tuple[float, float] | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        # The range a quantity stands for, once: alignment compares every figure with every other.
+        if self.kind == "quantity":
+            object.__setattr__(self, "bounds", quantity_range(self.attrs))
+        elif (
+            self.attrs.get("weekday") is None
+            and not self.attrs.get("year_inferred")
+            and (days := day_span(self.attrs))
+        ):
+            object.__setattr__(self, "bounds", (float(days[0].toordinal()), float(days[1].toordinal())))
 
 
 def _compatible(a: Slot, b: Slot) -> bool:
@@ -41,6 +53,12 @@ def _compatible(a: Slot, b: Slot) -> bool:
 
 def _same(a: Slot, b: Slot) -> bool:
     """The same figure in both renderings: an anchor for the rest."""
+    if (
+        a.bounds is not None
+        and b.bounds is not None
+        and (a.bounds[1] < b.bounds[0] or b.bounds[1] < a.bounds[0])
+    ):
+        return False  # ranges apart: no need for the full comparison
     kind = a.kind if a.kind == b.kind else "date"
     return _compatible(a, b) and compare_values(kind, a.attrs, b.attrs).outcome == "agree"
 

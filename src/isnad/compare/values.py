@@ -189,6 +189,11 @@ def _old_year(attrs: Mapping[str, Any]) -> bool:
     return value is not None and "y" in value and int(value["y"]) < 1700
 
 
+def day_span(attrs: Mapping[str, Any]) -> tuple[date, date] | None:
+    """The Gregorian days a dated claim covers, or None (see `_interval`)."""
+    return _interval(attrs)
+
+
 def _interval(attrs: Mapping[str, Any]) -> tuple[date, date] | None:
     """The Gregorian days a dated claim covers ("2015-06" is all of June; a Hijri date its converted span,
     a day wider either side as the conversion is approximate); None without a year."""
