@@ -147,6 +147,17 @@ def test_a_height_in_a_later_report_is_not_taken_for_a_revision() -> None:
     assert not any(g["status"] == "update" for g in report["groups"])
 
 
+def test_the_latest_report_is_not_a_revised_figure() -> None:
+    when = datetime(2024, 5, 5, 12, tzinfo=TZ)
+    first = "قالت المنظمة إن القصف على حي الميناء أسفر عن مقتل 31 مدنيا بينهم أطفال."
+    later = "وأفادت المنظمة في أحدث تقرير لها أن القصف على حي الميناء أسفر عن مقتل 19 مدنيا."
+    report = _two(first, later, when, when + timedelta(hours=2))
+    assert len(report["conflicts"]) == 1
+    revised = later.replace("في أحدث تقرير لها", "في حصيلة محدثة")
+    report = _two(first, revised, when, when + timedelta(hours=2))
+    assert report["conflicts"] == [] and any(g["status"] == "update" for g in report["groups"])
+
+
 def test_the_only_count_of_a_noun_in_each_article_is_one_count() -> None:
     when = datetime(2024, 5, 5, 12, tzinfo=TZ)
     first = "اختتم مهرجان التمور في بريدة فعالياته أمس بحضور 60 ألف زائر من المواطنين والمقيمين."

@@ -25,7 +25,9 @@ _L = ARABIC_LETTERS
 # says. "يرتفع" and "ارتفاع" also give heights ("منحدر يرتفع 450 مترا"): they need that "إلى".
 _RISE = "ارتفع ارتفعت زاد زادت تجاوز تجاوزت"
 _FALL = "انخفض انخفضت تراجع تراجعت"
-_NEW = "محدثة أحدث"
+# A revised figure says so next to its noun ("حصيلة محدثة", "أحدث الأرقام"); "أحدث تقرير" is the latest
+# report, not a revision of any figure in it.
+_TALLY = "حصيلة أرقام إحصائية إحصاءات بيانات"
 _HEIGHT = "يرتفع ترتفع ارتفاع"
 
 
@@ -34,8 +36,9 @@ def _cue(words: str) -> str:
 
 
 _UPDATE = re.compile(
-    f"(?<![{_L}])[وف]?(?:(?P<rise>{_cue(_RISE)})|(?P<fall>{_cue(_FALL)})|(?P<new>{_cue(_NEW)})"
-    f"|(?P<height>{_cue(_HEIGHT)}))(?![{_L}])"
+    f"(?<![{_L}])[وف]?(?:(?P<rise>{_cue(_RISE)})|(?P<fall>{_cue(_FALL)})|(?P<height>{_cue(_HEIGHT)})"
+    f"|(?P<new>(?:ال)?(?:{_cue(_TALLY)})\\s+(?:ال)?{_cue('محدثة')}|{_cue('أحدث')}\\s+(?:ال)?(?:{_cue(_TALLY)})))"
+    f"(?![{_L}])"
 )
 # "إلى (نحو)", "حتى", "لتصل": what carries a figure to its new level, up to two words before it.
 _TO = re.compile(rf"(?<![{_L}])(?:ال[يى]|حت[يى]|ل[يت](?:صل|بلغ|سجل|ستقر))\s*(?:[{_L}]+\s+){{0,2}}$")
