@@ -400,3 +400,10 @@ def test_agency_decimals_written_fraction_first() -> None:
     assert one("هبط الخام إلى 75.\u200f49 دولار", "75.\u200f49")["value"] == 49.75
     assert one("هبط الخام إلى 75.49 دولار", "75.49")["value"] == 75.49
     assert [s.text for s in numbers("قبر 1ر")] == ["1"]  # no fraction after the ر: no agency decimal
+
+
+def test_a_score_is_one_figure_of_two_sides_not_a_range_or_two_counts() -> None:
+    score = one("فاز المنتخب بالشوط الأول 25-16 وعاد المنافس", "25-16")
+    assert (score["kind"], score["value"], score["high"], score["unit"]) == ("score", 25, 16, None)
+    assert one("وكسب الشوط الثالث 25 ــ 17", "25 ــ 17")["kind"] == "score"  # a tatweel dash
+    assert one("بسرعة 15- 35 كم", "15- 35")["kind"] == "range"  # low to high is a range

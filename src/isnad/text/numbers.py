@@ -115,6 +115,9 @@ def _describe(view: View, rev: str, phrases: list[Phrase], i: int, free: int) ->
     if opener or (i + 1 < len(phrases) and phrases[i + 1].cs - p.end < 8):
         low, high, used = _range(text, phrases, i, opener)
         _base_attrs(attrs, low, high)
+        if high is None and not opener and (other := _score_side(view, phrases, i)) is not None:
+            attrs.update(kind="score", high=_num(other.value))
+            high, used = other, 1
     else:
         high, used = None, 0
         _base_attrs(attrs, p, None)
@@ -168,7 +171,7 @@ def _surroundings(
     if before in SYMBOLS:
         _mark_money(attrs, SYMBOLS[before], before == "$")
         return start - 1, end, end
-    if tail is not None and attrs["kind"] != "ordinal":
+    if tail is not None and attrs["kind"] not in ("ordinal", "score"):
         return start, end, _counted_noun(view, tail, last, attrs)
     return start, end, end
 
@@ -242,6 +245,26 @@ def _range(text: str, phrases: list[Phrase], i: int, opener: str) -> tuple[Phras
         if lo is not None and hi is not None and lo.value < hi.value:
             return lo, hi, 0
     return p, None, 0
+
+
+# A result, not a range: "كسبه 25-16", "الشوط الثالث 25 ــ 17", "فاز 3-1" (the larger side first).
+_SCORE_GAP = re.compile(r"[ \t]*[-–—ـ]+[ \t]*")
+
+
+def _score_side(view: View, phrases: list[Phrase], i: int) -> Phrase | None:
+    """The second side of a score written with a dash after phrase i, or None. The dash is looked up in
+    the original: a tatweel dash ("25 ــ 17") is gone from the matching view."""
+    if i + 1 >= len(phrases):
+        return None
+    p, q = phrases[i], phrases[i + 1]
+    digits = all(a.cat == "d" for a in p.atoms + q.atoms) and not (q.clitic or p.vague or q.vague)
+    if not digits or q.cs - p.end > 8:
+        return None
+    a, b = view.original_span(p.end, q.cs)
+    if _SCORE_GAP.fullmatch(view.original, a, b) is None:
+        return None
+    whole = p.value == int(p.value) and q.value == int(q.value)
+    return q if whole and 999 >= p.value >= q.value and p.ordinal is None and q.ordinal is None else None
 
 
 def _scaled(p: Phrase, q: Phrase) -> float:
