@@ -112,7 +112,7 @@ def _finding(link: Link, x: ClaimRef, y: ClaimRef, docs: Sequence[Document], acr
             revises = True
     a, b = _value_text(earlier), _value_text(later)
     who_a, who_b = _outlet(docs[earlier.doc]), _outlet(docs[later.doc])
-    days = _different_days(docs[earlier.doc], docs[later.doc])
+    days = _different_days(docs[earlier.doc], docs[later.doc]) if x.kind != "event" else None
     if days is not None:
         return Finding("update", link, f"{who_a} ({a}) and {who_b} ({b}) report different days: {days}")
     if revises:
@@ -127,9 +127,23 @@ _DAY_NAMES = ("الاثنين", "الثلاثاء", "الأربعاء", "الخ�
 _SHIFT = {"اليوم": 0, "امس": 1, "غدا": -1}  # "أمس الأحد" is said on a Monday
 
 
-def report_day(doc: Document) -> int | None:
+_DAYS: dict[int, tuple[Document, int | None]] = {}
+
+
+def _report_day(doc: Document) -> int | None:
     """The weekday a report says it is written on ("اليوم الاثنين", "أمس الأحد" on a Monday), when it
-    says so consistently; None otherwise."""
+    says so consistently; None otherwise. Remembered per document: every finding asks again."""
+    hit = _DAYS.get(id(doc))
+    if hit is not None and hit[0] is doc:
+        return hit[1]
+    if len(_DAYS) >= 256:  # a story has at most 100 articles; documents are not kept longer than that
+        _DAYS.clear()
+    day = _said_day(doc)
+    _DAYS[id(doc)] = (doc, day)
+    return day
+
+
+def _said_day(doc: Document) -> int | None:
     days = set()
     for claim in doc.layer("claims"):
         weekday, expression = claim.attributes.get("weekday"), claim.attributes.get("expression")
@@ -144,7 +158,7 @@ def _different_days(dx: Document, dy: Document) -> str | None:
     """ "الاثنين / الثلاثاء" when two reports date themselves to different weekdays a publication gap
     explains (a daily market report and the next day's): their figures are a timeline, not a dispute.
     None when they give one day, or days their publication times do not account for."""
-    ax, ay = report_day(dx), report_day(dy)
+    ax, ay = _report_day(dx), _report_day(dy)
     px, py = dx.article.published, dy.article.published
     if ax is None or ay is None or ax == ay or px is None or py is None:
         return None
