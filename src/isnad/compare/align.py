@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from isnad.compare.memo import IdentityMemo
 from isnad.compare.slots import Slot, aligned
 from isnad.compare.values import Verdict, compare_values, magnitude_gap
 from isnad.extract.topic import term
@@ -200,22 +201,14 @@ def _sentence_terms(doc: Document, sentence: tuple[int, int]) -> frozenset[str]:
     return frozenset(_terms(_WORD.findall(doc.matching.text, to_view(sentence[0]), to_view(sentence[1]))))
 
 
-_SIMILAR: dict[tuple[int, int], tuple[Mapping[str, float], Mapping[str, float], float]] = {}
+_SIMILAR: IdentityMemo[float] = IdentityMemo(65536)
 
 
 def sentence_similarity(x: ClaimRef, y: ClaimRef) -> float:
     """Weighted share of the lighter sentence's terms the other sentence has: how far two outlets wrote
     the same sentence around their figures. Remembered per pair of sentences (every figure of one
     sentence asks about the same pair)."""
-    key = (id(x.sentence), id(y.sentence))
-    hit = _SIMILAR.get(key)
-    if hit is not None and hit[0] is x.sentence and hit[1] is y.sentence:
-        return hit[2]
-    if len(_SIMILAR) >= 65536:
-        _SIMILAR.clear()
-    value = _similarity(x, y)
-    _SIMILAR[key] = (x.sentence, y.sentence, value)
-    return value
+    return _SIMILAR.get((x.sentence, y.sentence), lambda: _similarity(x, y))
 
 
 def _similarity(x: ClaimRef, y: ClaimRef) -> float:

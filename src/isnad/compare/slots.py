@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from isnad.compare.memo import IdentityMemo
 from isnad.compare.values import compare_values, day_span, magnitude_gap, quantity_range
 
 CLOSE = 0.5  # |log10| ratio under which two figures are of one order ("970" and "1455", not "133")
@@ -69,20 +70,12 @@ def _candidate(a: Slot, b: Slot) -> bool:
     return a.kind != "quantity" or magnitude_gap(a.attrs, b.attrs) < CLOSE
 
 
-_CACHE: dict[tuple[int, int], tuple[Sequence[Slot], Sequence[Slot], list[tuple[int, int]]]] = {}
-_CACHE_SIZE = 65536
+_ANCHORS: IdentityMemo[list[tuple[int, int]]] = IdentityMemo(65536)
 
 
 def _anchors(xs: Sequence[Slot], ys: Sequence[Slot]) -> list[tuple[int, int]]:
     """`_lcs` of two rows, remembered: every figure of one sentence asks about the same pair of rows."""
-    hit = _CACHE.get((id(xs), id(ys)))
-    if hit is not None and hit[0] is xs and hit[1] is ys:  # the rows themselves, not reused ids
-        return hit[2]
-    if len(_CACHE) >= _CACHE_SIZE:
-        _CACHE.clear()
-    out = _lcs(xs, ys)
-    _CACHE[(id(xs), id(ys))] = (xs, ys, out)
-    return out
+    return _ANCHORS.get((xs, ys), lambda: _lcs(xs, ys))
 
 
 def _lcs(xs: Sequence[Slot], ys: Sequence[Slot]) -> list[tuple[int, int]]:

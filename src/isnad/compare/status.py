@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from isnad.compare.align import ClaimRef, Link
+from isnad.compare.memo import IdentityMemo
 from isnad.model import Document
 from isnad.text.normalize import ARABIC_LETTERS, fold
 
@@ -127,20 +128,14 @@ _DAY_NAMES = ("الاثنين", "الثلاثاء", "الأربعاء", "الخ�
 _SHIFT = {"اليوم": 0, "امس": 1, "غدا": -1}  # "أمس الأحد" is said on a Monday
 
 
-_DAYS: dict[int, tuple[Document, int | None]] = {}
+# A story has at most 100 articles: documents are not kept longer than a comparison needs them.
+_DAYS: IdentityMemo[int | None] = IdentityMemo(256)
 
 
 def _report_day(doc: Document) -> int | None:
     """The weekday a report says it is written on ("اليوم الاثنين", "أمس الأحد" on a Monday), when it
     says so consistently; None otherwise. Remembered per document: every finding asks again."""
-    hit = _DAYS.get(id(doc))
-    if hit is not None and hit[0] is doc:
-        return hit[1]
-    if len(_DAYS) >= 256:  # a story has at most 100 articles; documents are not kept longer than that
-        _DAYS.clear()
-    day = _said_day(doc)
-    _DAYS[id(doc)] = (doc, day)
-    return day
+    return _DAYS.get((doc,), lambda: _said_day(doc))
 
 
 def _said_day(doc: Document) -> int | None:
