@@ -171,6 +171,23 @@ def test_the_only_count_of_a_noun_in_each_article_is_one_count() -> None:
     assert report["conflicts"] == []
 
 
+def test_each_articles_only_written_day_is_the_storys_date() -> None:
+    when = datetime(2015, 7, 20, 12, tzinfo=TZ)
+    first = (
+        "أعلن اتحاد الكرة أن نهائي كأس الساحل بين فريقي الجبل والوادي سيقام في العاصمة. "
+        "وحدد الاتحاد يوم 22 أغسطس 2015 موعدا للمباراة."
+    )
+    second = (
+        "طرحت تذاكر نهائي كأس الساحل بين فريقي الجبل والوادي للبيع. "
+        "ويقام اللقاء في 12 أغسطس المقبل على الملعب الكبير."
+    )
+    report = _two(first, second, when, when)
+    assert [c["kind"] for c in report["conflicts"]] == ["date"]
+    # A second written day in one article: which one is the match is no longer clear.
+    report = _two(first + " وتغلق الحجوزات في 15 أغسطس.", second, when, when)
+    assert report["conflicts"] == []
+
+
 def test_with_no_order_from_the_clock_the_report_of_a_rise_is_the_later_one() -> None:
     when = datetime(2024, 5, 5, 12, tzinfo=TZ)
     first = "أصيب 27 شخصا اليوم في حريق وانفجار في مبنى سكني بمدينة النخيل."

@@ -131,6 +131,7 @@ def claim_refs(
         for span, sentence in zip(claims, bounds, strict=True):
             rows[(sentence, _span_family(span))].append(span)
         counted = Counter(u for c in claims if (u := _unit_term(c)) is not None)
+        written = [c for c in claims if _written_day(c)]
         wholes: dict[tuple[int, int], Mapping[str, float]] = {}
         slots = {
             k: tuple(Slot(str(c.attributes.get("kind")), c.attributes, _unit_term(c)) for c in row)
@@ -167,13 +168,25 @@ def claim_refs(
                     alone,
                     slots[row_key],
                     rows[row_key].index(span),
-                    unit_term is not None and counted[unit_term] == 1,
+                    (unit_term is not None and counted[unit_term] == 1) or (written == [span]),
                     _span_family(span),
                     sum(weights.values()),
                     sum(whole.values()),
                 )
             )
     return out
+
+
+def _written_day(span: Span) -> bool:
+    """A calendar day written out with its number ("12 أغسطس"), not resolved from a relative word."""
+    a = span.attributes
+    expression = a.get("expression")
+    return (
+        a.get("kind") == "date"
+        and a.get("granularity") == "day"
+        and isinstance(expression, str)
+        and any(ch.isdigit() for ch in expression)
+    )
 
 
 def _unit_term(span: Span) -> str | None:
@@ -396,7 +409,9 @@ def score(x: ClaimRef, y: ClaimRef) -> float:
         )
     if family(x) == "event":
         return apart * (0.75 * text + 0.25 * keys)
-    return apart * min(1.0, 0.7 * text + 0.3 * keys + 0.3 * _same_sentence(x, y))
+    # Each article's only written day of the story ("12 أغسطس" / "22 أغسطس") is most likely its date.
+    only = 0.3 if _only_counts(x, y) else 0.0
+    return apart * min(1.0, 0.7 * text + 0.3 * keys + 0.3 * _same_sentence(x, y) + only)
 
 
 def _specific(x: ClaimRef) -> bool:
@@ -536,10 +551,11 @@ def _sure_conflict(x: ClaimRef, y: ClaimRef, s: float) -> bool:
         and x.unit == y.unit
         and (shared >= 1 or _only_counts(x, y))
     )
-    if s < (AGREE_AT if same_count and magnitude_gap(x.attrs, y.attrs) < 0.5 else CONFLICT_AT):
+    only_day = x.kind == "date" and _only_counts(x, y)
+    if s < (AGREE_AT if (same_count and magnitude_gap(x.attrs, y.attrs) < 0.5) or only_day else CONFLICT_AT):
         return False
     if x.kind != "quantity":
-        return (shared >= 2 or _same_sentence(x, y) > 0) and not _heads_differ(x, y)
+        return only_day or ((shared >= 2 or _same_sentence(x, y) > 0) and not _heads_differ(x, y))
     gap = magnitude_gap(x.attrs, y.attrs)
     if gap >= 1 or not _same_fate(x, y) or _modal(x) != _modal(y):
         return False
