@@ -407,3 +407,10 @@ def test_a_score_is_one_figure_of_two_sides_not_a_range_or_two_counts() -> None:
     assert (score["kind"], score["value"], score["high"], score["unit"]) == ("score", 25, 16, None)
     assert one("وكسب الشوط الثالث 25 ــ 17", "25 ــ 17")["kind"] == "score"  # a tatweel dash
     assert one("بسرعة 15- 35 كم", "15- 35")["kind"] == "range"  # low to high is a range
+
+
+def test_a_percent_sign_written_once_covers_the_list_before_it() -> None:
+    text = "ارتفع الناتج في البلدان الثلاثة 2.9 و2.6 و2.4 في المائة على التوالي"
+    assert [one(text, t)["kind"] for t in ("2.9", "2.6", "2.4 في المائة")] == ["percent"] * 3
+    assert one("قتل 5 أشخاص و20% من السكان", "5")["kind"] == "cardinal"  # a counted noun of its own
+    assert one("سجل المؤشر 12 15%", "12")["kind"] == "cardinal"  # no conjunction: no list

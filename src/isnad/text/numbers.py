@@ -98,7 +98,36 @@ def find_numbers(view: View) -> list[Span]:
         span, used, cursor = _describe(view, rev, phrases, i, cursor)
         out.append(span)
         i += used + 1
+    _share_percent(view, out)
     return out
+
+
+# "2.9 و2.6 و2.4 في المائة على التوالي": the percent sign written once covers the whole list.
+_LIST_GAP = re.compile(r"[ \t]*[،,]?[ \t]*و?[ \t]*")
+
+
+def _share_percent(view: View, spans: list[Span]) -> None:
+    """Mark as percentages the bare figures of a list that ends in a percentage."""
+    for k in range(len(spans) - 1, 0, -1):
+        last = spans[k].attributes
+        if not last.get("percent") and last.get("kind") != "percent":
+            continue
+        j = k - 1
+        while j >= 0:
+            attrs = spans[j].attributes
+            a, b = view.offsets.to_view(spans[j].end), view.offsets.to_view(spans[j + 1].start)
+            bare = (
+                attrs.get("kind") == "cardinal" and attrs.get("unit") is None and attrs.get("hedge") is None
+            )
+            joined = _LIST_GAP.fullmatch(view.text, a, b) is not None and any(
+                c in view.text[a:b] for c in "و،,"
+            )
+            if not bare or not joined:
+                break
+            marked = dict(attrs)
+            _mark_percent(marked)
+            spans[j] = Span(spans[j].start, spans[j].end, spans[j].text, spans[j].label, marked)
+            j -= 1
 
 
 def _describe(view: View, rev: str, phrases: list[Phrase], i: int, free: int) -> tuple[Span, int, int]:
