@@ -12,8 +12,10 @@ def q(value: float, hedge: str | None = None, **more: Any) -> dict[str, Any]:
 
 
 def test_precision_of_a_rounded_figure_sets_its_range() -> None:
-    assert quantity_range(q(1_200_000)) == (1_150_000, 1_250_000)
+    # A round figure may be rounded or cut short ("59.4 مليون" for 59.48 million); a plain count only rounded.
+    assert quantity_range(q(1_200_000)) == (1_150_000, 1_300_000)
     assert quantity_range(q(31)) == (30.5, 31.5)
+    assert compare_quantities(q(59_400_000), q(59_480_000)).outcome == "agree"
 
 
 def test_million_figures_a_tenth_apart_conflict() -> None:
@@ -130,3 +132,9 @@ def test_a_guessed_year_is_not_a_disagreement() -> None:
     assert compare_dates(upcoming, guessed).outcome == "agree"
     other_day = {"value": "2014-08-09", "expression": "يوم 9 أغسطس", "year_inferred": True}
     assert compare_dates(upcoming, other_day).outcome == "conflict"
+
+
+def test_a_reports_day_and_a_year_date_different_things() -> None:
+    yesterday = {"value": "2015-08-05", "unit": "day", "expression": "أمس"}
+    assert compare_dates(yesterday, {"value": "2023", "expression": "عام 2023"}).outcome == "unknown"
+    assert compare_dates(yesterday, {"value": "2015", "expression": "عام 2015"}).outcome == "agree"

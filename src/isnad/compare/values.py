@@ -1,7 +1,7 @@
 """Do two claims' values agree? Intervals that respect hedges and the precision a figure is written with.
 
-A reported figure stands for a range, not a point: "1.2 مليون" is anything that rounds to it (1.15–1.25
-million), "نحو مليون" is roughly a million (±20%), "أكثر من ألف" is anything above a thousand, "آلاف" is
+A reported figure stands for a range, not a point: "1.2 مليون" is anything that rounds or is cut short to it
+(1.15–1.3 million), "نحو مليون" is roughly a million (±20%), "أكثر من ألف" is anything above a thousand, "آلاف" is
 1,000–9,999. Two figures conflict only when their ranges do not meet, so "نحو مليون" and "1.2 مليون" agree
 while "1.2 مليون" and "1.5 مليون" do not. Dates compare at the coarsest granularity both give; a relative
 date the extractor could not resolve (no publication date) is never in conflict with anything.
@@ -40,7 +40,10 @@ def quantity_range(attrs: Mapping[str, Any]) -> tuple[float, float] | None:
         lo, hi = float(low), float(high)  # ranges and vague plurals ("آلاف") carry their own bounds
     else:
         step = _step(float(value))
-        lo, hi = value - step / 2, value + step / 2
+        # Rounded, or cut short: "59.4 مليون" may stand for 59.48 million as well as 59.36 (a round or
+        # decimal figure, not a plain count: 31 and 32 still differ).
+        cut = value != int(value) or (value >= 100 and int(value) % 10 == 0)
+        lo, hi = value - step / 2, value + (step if cut else step / 2)
     hedge = attrs.get("hedge")
     if hedge == "approx":
         lo, hi = min(lo, value * (1 - APPROX)), max(hi, value * (1 + APPROX))
@@ -126,6 +129,8 @@ def compare_dates(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
         if named is not None:
             return named
     ia, ib = _interval(a), _interval(b)
+    if (_relative(a) and _year_only(b)) or (_relative(b) and _year_only(a)):
+        return UNKNOWN  # "أمس" and "عام 2023" date different things: a report's day, a plan's year
     if ia is not None and ib is not None:
         # Calendar days (a Hijri date through its Gregorian span): agree when the spans meet.
         if ia[0] <= ib[1] and ib[0] <= ia[1]:
@@ -182,6 +187,11 @@ def _without_year(attrs: Mapping[str, Any]) -> Mapping[str, Any]:
     if len(parts) < 2 or not parts[0].isdigit():
         return attrs
     return {**attrs, "value": "--" + "-".join(parts[1:]), "year_inferred": False}
+
+
+def _year_only(attrs: Mapping[str, Any]) -> bool:
+    value = _date_value(attrs)
+    return value is not None and set(value) == {"y"}
 
 
 def _old_year(attrs: Mapping[str, Any]) -> bool:
