@@ -1,10 +1,11 @@
 """Do two claims' values agree? Intervals that respect hedges and the precision a figure is written with.
 
-A reported figure stands for a range, not a point: "1.2 مليون" is anything that rounds or is cut short to it
-(1.15–1.3 million), "نحو مليون" is roughly a million (±20%), "أكثر من ألف" is anything above a thousand, "آلاف" is
-1,000–9,999. Two figures conflict only when their ranges do not meet, so "نحو مليون" and "1.2 مليون" agree
-while "1.2 مليون" and "1.5 مليون" do not. Dates compare at the coarsest granularity both give; a relative
-date the extractor could not resolve (no publication date) is never in conflict with anything.
+A reported figure stands for a range, not a point: "1.2 مليون" is anything that rounds or is cut short
+to it (1.15–1.3 million), "نحو مليون" is roughly a million (±20%), "أكثر من ألف" is anything above a
+thousand, "آلاف" is 1,000–9,999. Two figures conflict only when their ranges do not meet, so "نحو مليون"
+and "1.2 مليون" agree while "1.2 مليون" and "1.5 مليون" do not. Dates compare at the coarsest
+granularity both give; a relative date the extractor could not resolve (no publication date) is never
+in conflict with anything.
 """
 
 from __future__ import annotations
