@@ -138,3 +138,14 @@ def test_a_reports_day_and_a_year_date_different_things() -> None:
     yesterday = {"value": "2015-08-05", "unit": "day", "expression": "أمس"}
     assert compare_dates(yesterday, {"value": "2023", "expression": "عام 2023"}).outcome == "unknown"
     assert compare_dates(yesterday, {"value": "2015", "expression": "عام 2015"}).outcome == "unknown"
+
+
+def test_a_report_dating_itself_to_another_day_is_another_days_report() -> None:
+    # "اليوم الأربعاء" in a report stamped Thursday 6 August (a day late, as crawl stamps are) against
+    # another report's "اليوم", Friday 7 August: two days' weather reports, not a contradiction.
+    wednesday = {"value": "2015-08-06", "weekday": 2, "unit": "day", "expression": "اليوم الأربعاء"}
+    friday = {"value": "2015-08-07", "unit": "day", "expression": "لهذا اليوم"}
+    assert compare_dates(wednesday, friday).outcome == "unknown"
+    # The same words on a report stamped Sunday 9 August: its own stamp cannot explain Wednesday.
+    misdated = dict(wednesday, value="2015-08-09")
+    assert compare_dates(misdated, friday).outcome == "conflict"

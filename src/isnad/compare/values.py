@@ -159,24 +159,40 @@ WEEKDAY_SLACK = 1  # days a publication stamp may be off: a late edition, a craw
 
 def _weekday_against_day(named: Mapping[str, Any], other: Mapping[str, Any]) -> Verdict | None:
     """A weekday one outlet names against the day another gives ("اليوم السبت" / "اليوم" on a Friday).
-    A written date is exact; a relative one ("اليوم", "أمس") is only as good as the publication time it
-    was resolved from, so it contradicts the weekday only when more than WEEKDAY_SLACK days apart (twice
-    that when the weekday itself was said relative to its own report: "اليوم الخميس").
-    None when the other gives no single day, or is within that slack."""
+    A written date is exact. A relative one ("اليوم", "أمس") is resolved from a publication stamp, often
+    a crawl time, a late edition or another time zone's date, so a day either side is allowed. When the
+    weekday dates its own report ("اليوم الخميس") in agreement with that report's own stamp, a day the
+    other report cannot reach means two days' reports, not a contradiction (UNKNOWN); a weekday its own
+    report's stamp cannot explain contradicts. None when the other gives no single day, or may be that
+    weekday."""
     span = _interval(other)
     weekday = named.get("weekday")
     if span is None or span[0] != span[1] or not isinstance(weekday, int):
         return None
     actual = span[0].weekday()  # Monday is 0, as in _DAY_NAMES
-    apart = min((actual - weekday) % 7, (weekday - actual) % 7)
-    if apart == 0:
+    if actual == weekday:
         return AGREE
-    # Each relative side ("اليوم" here, "اليوم الخميس" there) brings its own publication stamp's error.
-    slack = WEEKDAY_SLACK * (_relative(other) + (_relative(other) and _relative(named)))
-    if apart <= slack:
-        return None
+    if _relative(other):
+        if _days_apart(actual, weekday) <= WEEKDAY_SLACK:
+            return None
+        own = _interval(named) if _self_dating(named) else None
+        if own is not None and own[0] == own[1] and _days_apart(own[0].weekday(), weekday) <= WEEKDAY_SLACK:
+            return UNKNOWN
     when = f"{span[0].isoformat()}, a {_day(actual)}"
     return Verdict("conflict", f"{_figure(named)} ({_day(weekday)}) vs {_figure(other)} ({when})")
+
+
+def _days_apart(a: int, b: int) -> int:
+    return min((a - b) % 7, (b - a) % 7)
+
+
+_SELF = ("اليوم", "امس", "غدا")
+
+
+def _self_dating(attrs: Mapping[str, Any]) -> bool:
+    """A weekday said of the report's own day, or the day before or after it ("اليوم الخميس")."""
+    expression = attrs.get("expression")
+    return isinstance(expression, str) and expression.strip().startswith(_SELF)
 
 
 def _without_year(attrs: Mapping[str, Any]) -> Mapping[str, Any]:
