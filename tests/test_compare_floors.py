@@ -29,9 +29,9 @@ def test_planted_conflicts_floor(eval_module: Loader) -> None:
     precision = sum(t.new_involved for t in plants) / new if new else 1.0
     false_per_pair = sum(len(r.baseline) for r in runs) / len(runs)
     assert len(plants) >= 50
-    assert recall >= 0.68, recall  # measured 0.750 here; 0.78-0.84 on 200 pairs (seeds 0-2)
+    assert recall >= 0.68, recall  # measured 0.761 here; 0.79-0.85 on 200 pairs (seeds 0-2)
     assert precision >= 0.93, precision  # measured 0.971 (two stray conflicts in 70; the target is 0.95)
-    assert false_per_pair <= 0.25, false_per_pair  # measured 0.133 here; 0.165-0.22 on 200 pairs
+    assert false_per_pair <= 0.25, false_per_pair  # measured 0.133 here; 0.175-0.225 on 200 pairs
     assert sum(t.involved for t in compatible) == 0  # a hedge or a digit script never makes a conflict
 
 
