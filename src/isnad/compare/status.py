@@ -192,7 +192,9 @@ def _update_cue(doc: Document, ref: ClaimRef, earlier: ClaimRef) -> str | None:
     for cue in _UPDATE.finditer(view.text, a, b):
         if cue.group("new"):
             return "new"
-        level = cue.end() <= figure and _TO.search(view.text, cue.end(), figure) is not None
+        if cue.end() > figure:
+            continue  # a verb after the figure moves something else ("26 مشروعا … بقيمة تجاوزت")
+        level = _TO.search(view.text, cue.end(), figure) is not None
         if not level:
             if cue.group("height") is None:
                 return "moved"
