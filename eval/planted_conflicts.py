@@ -189,8 +189,9 @@ class _Weights:
         return n
 
 
-def mine_pairs(records: Sequence[Record]) -> tuple[list[Pair], dict[str, int]]:
-    """Same-story, different-outlet, non-copy pairs; each article in at most one pair (best first)."""
+def mine_pairs(records: Sequence[Record], distinct: bool = True) -> tuple[list[Pair], dict[str, int]]:
+    """Same-story, different-outlet, non-copy pairs; each article in at most one pair (best first), or
+    in every pair it makes with `distinct=False` (more rows for fitting, less independent ones)."""
     profiles = [profile(r.text) for r in records]
     df = Counter(chain.from_iterable(p.terms for p in profiles))
     rare_max = max(2, int(RARE_DF * len(records)))
@@ -210,7 +211,7 @@ def mine_pairs(records: Sequence[Record]) -> tuple[list[Pair], dict[str, int]]:
     used: set[int] = set()
     pairs: list[Pair] = []
     for pair in found:
-        if pair.a not in used and pair.b not in used:
+        if not distinct or (pair.a not in used and pair.b not in used):
             used.update((pair.a, pair.b))
             pairs.append(pair)
     stats["accepted"] = len(found)
@@ -289,6 +290,14 @@ def _title_words(rec: Record) -> frozenset[str]:
     if words is None:
         words = _TITLES[rec.index] = frozenset(_WORD.findall(fold(rec.title)))
     return words
+
+
+TUNE_DAYS = (date(2015, 7, 21), date(2015, 7, 27))  # fitted on: the glue model and the same-fact judge
+
+
+def tune_day(day: date) -> bool:
+    """Whether a pair's day is one the shipped models were fitted on (not for scoring them)."""
+    return TUNE_DAYS[0] <= day <= TUNE_DAYS[1]
 
 
 def sample_pairs(pairs: Sequence[Pair], n: int, seed: int) -> list[Pair]:
@@ -759,14 +768,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--plants", type=int, default=3, help="conflicting edits per pair at most")
     ap.add_argument("--show", type=int, default=0, help="print this many examples of each failure")
     ap.add_argument("--json", type=Path, default=None, help="also write every trial here (JSON lines)")
+    ap.add_argument(
+        "--days", choices=("test", "tune", "all"), default="test",
+        help="test: pairs outside the tune days the same-fact judge was fitted on (eval/fit_judge.py)",
+    )  # fmt: skip
     args = ap.parse_args(argv)
     seconds: dict[str, float] = {}
     started = time.perf_counter()
     records = read_records(args.data, args.limit)
     pairs, mined = mine_pairs(records)
     seconds["read+mine"] = time.perf_counter() - started
-    chosen = sample_pairs(pairs, args.pairs, args.seed)
-    print(f"{len(records)} articles, {len(pairs)} pairs mined, {len(chosen)} sampled (seed {args.seed})")
+    pool = [p for p in pairs if args.days == "all" or (args.days == "tune") == tune_day(records[p.a].day)]
+    chosen = sample_pairs(pool, args.pairs, args.seed)
+    print(
+        f"{len(records)} articles, {len(pairs)} pairs mined, {len(pool)} of {args.days} days, "
+        f"{len(chosen)} sampled (seed {args.seed})"
+    )
     rng = random.Random(args.seed)
     runs: list[PairRun] = []
     errors: Counter[str] = Counter()

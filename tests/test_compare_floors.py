@@ -19,7 +19,8 @@ def test_planted_conflicts_floor(eval_module: Loader) -> None:
         pytest.skip("SaudiNewsNet not present")
     records = pc.read_records(pc.DATASET, None)
     pairs, _ = pc.mine_pairs(records)
-    chosen = pc.sample_pairs(pairs, 120, 0)
+    unseen = [p for p in pairs if not pc.tune_day(records[p.a].day)]  # the judge was fitted on the rest
+    chosen = pc.sample_pairs(unseen, 120, 0)
     rng = random.Random(0)
     runs = [pc.run_pair(k, pair, records, rng, 3) for k, pair in enumerate(chosen)]
     plants = [t for r in runs for t in r.trials if t.edit.conflicting]
@@ -29,9 +30,9 @@ def test_planted_conflicts_floor(eval_module: Loader) -> None:
     precision = sum(t.new_involved for t in plants) / new if new else 1.0
     false_per_pair = sum(len(r.baseline) for r in runs) / len(runs)
     assert len(plants) >= 50
-    assert recall >= 0.68, recall  # measured 0.761 here; 0.79-0.85 on 200 pairs (seeds 0-2)
-    assert precision >= 0.93, precision  # measured 0.971 (two stray conflicts in 70; the target is 0.95)
-    assert false_per_pair <= 0.25, false_per_pair  # measured 0.133 here; 0.175-0.225 on 200 pairs
+    assert recall >= 0.75, recall  # measured 0.820 here; 0.84-0.87 on 200 test-day pairs (seeds 0-2)
+    assert precision >= 0.93, precision  # measured 0.967 (three stray conflicts; the target is 0.95)
+    assert false_per_pair <= 0.25, false_per_pair  # measured 0.192 here; 0.165-0.200 on 200 pairs
     assert sum(t.involved for t in compatible) == 0  # a hedge or a digit script never makes a conflict
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from isnad.compare.judge import judge
 from isnad.compare.memo import IdentityMemo
 from isnad.compare.slots import Slot, aligned
 from isnad.compare.values import Verdict, compare_values, magnitude_gap
@@ -99,6 +100,7 @@ class ClaimRef:
     fam: str = ""  # family(), computed once: scoring asks for it for every candidate pair
     weight_sum: float = 0.0  # sum of `weights`
     sentence_sum: float = 0.0  # sum of `sentence`
+    peers: int = 1  # claims of its article with its family and counted noun (itself included)
 
     @property
     def attrs(self) -> Mapping[str, Any]:
@@ -131,6 +133,7 @@ def claim_refs(
         for span, sentence in zip(claims, bounds, strict=True):
             rows[(sentence, _span_family(span))].append(span)
         counted = Counter(u for c in claims if (u := _unit_term(c)) is not None)
+        peers = Counter((_span_family(c), _unit_term(c)) for c in claims)
         written = [c for c in claims if _written_day(c)]
         wholes: dict[tuple[int, int], Mapping[str, float]] = {}
         slots = {
@@ -172,6 +175,7 @@ def claim_refs(
                     _span_family(span),
                     sum(weights.values()),
                     sum(whole.values()),
+                    peers[(_span_family(span), unit_term)],
                 )
             )
     return out
@@ -485,26 +489,13 @@ def _unit_match(x: ClaimRef, y: ClaimRef) -> float | None:
     return None
 
 
-def link_claims(refs: Sequence[ClaimRef], same_source: Mapping[tuple[int, int], bool]) -> list[Link]:
-    """Best-first one-to-one links between the claims of each pair of articles."""
+def link_claims(
+    refs: Sequence[ClaimRef], same_source: Mapping[tuple[int, int], bool], judged: bool = True
+) -> list[Link]:
+    """Best-first one-to-one links between the claims of each pair of articles: by the rules, then the
+    same-fact judge's conflicts among what is left (`judged=False` stops after the rules)."""
     del same_source  # articles of one source still align; the status step decides what that means
-    by_term: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, ref in enumerate(refs):
-        fate = {f"fate:{ref.fate}"} if ref.fate else set()
-        figure = {f"figure:{ref.unit}:{ref.attrs.get('value')}"} if _specific(ref) else set()
-        only = {f"only:{ref.unit}"} if ref.only_count and _specific_noun(ref) else set()
-        # Sentences that share another figure may be two renderings of one: their figures meet by slot.
-        mates = {f"mate:{slot.attrs.get('value')}" for k, slot in enumerate(ref.row) if k != ref.pos}
-        for t in ref.context | ref.keys | fate | figure | only | mates:
-            by_term[(family(ref), t)].append(i)
-    candidates: set[tuple[int, int]] = set()
-    for posting in by_term.values():
-        if len(posting) > 200:
-            continue  # a word in every claim tells nothing
-        for k, i in enumerate(posting):
-            for j in posting[k + 1 :]:
-                if refs[i].doc != refs[j].doc:
-                    candidates.add((i, j))
+    candidates = candidate_pairs(refs)
     scored = []
     for i, j in candidates:
         s = score(refs[i], refs[j])
@@ -530,7 +521,109 @@ def link_claims(refs: Sequence[ClaimRef], same_source: Mapping[tuple[int, int], 
         partner.add((i, y.doc))
         partner.add((j, x.doc))
         links.append(Link(i, j, s, verdict))
+    if not judged:
+        return links
+    # A link that could not compare its values ("unknown") does not keep the judge from finding a
+    # conflicting counterpart: it says little about which claim of the other article is the same fact.
+    known = {(k, refs[m].doc) for link in links if link.verdict.outcome != "unknown" for k, m in _ends(link)}
+    return links + _judged_conflicts(refs, candidates, known)
+
+
+def _ends(link: Link) -> tuple[tuple[int, int], tuple[int, int]]:
+    return (link.a, link.b), (link.b, link.a)
+
+
+JUDGE_AT = 0.6  # the judge's probability of one fact from which two unlinked, differing claims conflict
+
+
+def _judged_conflicts(
+    refs: Sequence[ClaimRef], candidates: set[tuple[int, int]], partner: set[tuple[int, int]]
+) -> list[Link]:
+    """Conflicts the rules could not see: claims still unlinked to the other article, whose values
+    differ, and which the same-fact judge holds to be one fact (once a figure differs, nothing but its
+    surroundings ties the two claims together). Best first, one-to-one like the rule links."""
+    model = judge(FEATURES)
+    found = []
+    for i, j, verdict in open_conflicts(refs, candidates, partner):
+        p = model.probability(pair_features(refs[i], refs[j]))
+        if p >= JUDGE_AT:
+            found.append((p, i, j, verdict))
+    found.sort(key=lambda t: (-t[0], t[1], t[2]))
+    links = []
+    for _, i, j, verdict in found:
+        x, y = refs[i], refs[j]
+        if (i, y.doc) in partner or (j, x.doc) in partner:
+            continue
+        partner.add((i, y.doc))
+        partner.add((j, x.doc))
+        links.append(Link(i, j, max(score(x, y), LOOSE_AT), verdict))
     return links
+
+
+def open_conflicts(
+    refs: Sequence[ClaimRef], candidates: set[tuple[int, int]], partner: set[tuple[int, int]]
+) -> list[tuple[int, int, Verdict]]:
+    """Candidate pairs the judge is asked about: neither claim linked to the other's article yet, one
+    family of figure, values that conflict, and (for counts) one counted noun, order of figure, fate and
+    mood, which no wording makes up for."""
+    out = []
+    for i, j in sorted(candidates):
+        x, y = refs[i], refs[j]
+        if (i, y.doc) in partner or (j, x.doc) in partner:
+            continue
+        if family(x) != family(y) or x.kind not in _JUDGED or y.kind not in _JUDGED:
+            continue
+        if x.kind == "quantity" and (
+            x.kind != y.kind
+            or not _measured(x, y)
+            or magnitude_gap(x.attrs, y.attrs) >= 0.5
+            or not _same_fate(x, y)
+            or _modal(x) != _modal(y)
+        ):
+            continue
+        verdict = compare_values(x.kind, x.attrs, y.attrs) if x.kind == y.kind else _mixed(x, y)
+        if verdict.outcome == "conflict":
+            out.append((i, j, verdict))
+    return out
+
+
+_JUDGED = frozenset({"quantity", "date", "weekday"})
+
+
+def _measured(x: ClaimRef, y: ClaimRef) -> bool:
+    """Both figures say what they measure alike: one counted noun (or class of people), or both are
+    percentages or sums of one currency. A bare figure ("الرحلة 370", "2-صفر") is too often a name,
+    a score or a time for its words alone to make it a count of the same thing."""
+    unit = _unit_match(x, y)
+    if unit is not None and unit >= 0.5:
+        return True
+    ax, ay = x.attrs, y.attrs
+    return (bool(ax.get("percent")) and bool(ay.get("percent"))) or bool(
+        ax.get("currency") and ay.get("currency")
+    )
+
+
+def candidate_pairs(refs: Sequence[ClaimRef]) -> set[tuple[int, int]]:
+    """Pairs (i < j) of claims of different articles that share a context word, entity, fate, specific
+    figure, only-count noun or sentence-mate figure: the only pairs worth scoring."""
+    by_term: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, ref in enumerate(refs):
+        fate = {f"fate:{ref.fate}"} if ref.fate else set()
+        figure = {f"figure:{ref.unit}:{ref.attrs.get('value')}"} if _specific(ref) else set()
+        only = {f"only:{ref.unit}"} if ref.only_count and _specific_noun(ref) else set()
+        # Sentences that share another figure may be two renderings of one: their figures meet by slot.
+        mates = {f"mate:{slot.attrs.get('value')}" for k, slot in enumerate(ref.row) if k != ref.pos}
+        for t in ref.context | ref.keys | fate | figure | only | mates:
+            by_term[(family(ref), t)].append(i)
+    candidates: set[tuple[int, int]] = set()
+    for posting in by_term.values():
+        if len(posting) > 200:
+            continue  # a word in every claim tells nothing
+        for k, i in enumerate(posting):
+            for j in posting[k + 1 :]:
+                if refs[i].doc != refs[j].doc:
+                    candidates.add((i, j))
+    return candidates
 
 
 def _mixed(x: ClaimRef, y: ClaimRef) -> Verdict:
@@ -677,6 +770,8 @@ def groups_of(refs: Sequence[ClaimRef], links: Sequence[Link]) -> list[list[int]
     group = {i: [i] for i in range(len(refs))}
     owner = list(range(len(refs)))
     seen: dict[tuple[int, int], bool] = {}  # pairs already scored: merges ask about them again
+    for link in links:  # a link (the judge's too) relates its two claims, whatever their score
+        seen[(link.a, link.b) if link.a < link.b else (link.b, link.a)] = True
     for link in sorted(links, key=lambda k: (-k.score, k.a, k.b)):
         ga, gb = owner[link.a], owner[link.b]
         if ga == gb or not _loosely_related(refs, group[ga], group[gb], seen):
@@ -700,3 +795,47 @@ def _loosely_related(
                 if not seen[key]:
                     return False
     return True
+
+
+FEATURES = (
+    "score", "text", "shared", "keys", "unit", "same_fate", "fate_differ", "sentence", "slot", "anchors",
+    "same_sentence", "alone", "only", "apart", "heads_differ", "modal_differ", "same_head", "date",
+    "weekday", "specific", "peers", "lead", "bare",
+)  # fmt: skip
+
+
+def pair_features(x: ClaimRef, y: ClaimRef) -> list[float]:
+    """What says two claims of one family report one fact, whatever their values: `FEATURES`, in order.
+    Nothing here asks whether the two figures are equal (a changed figure must look like its original);
+    figures elsewhere in the two sentences do count, as anchors."""
+    shared = x.context & y.context
+    common = sum(min(x.weights[t], y.weights[t]) for t in shared)
+    text = common / (min(x.weight_sum, y.weight_sum) or 1.0)
+    keys = len(x.keys & y.keys) / min(len(x.keys), len(y.keys)) if x.keys and y.keys else 0.0
+    unit = _unit_match(x, y) if x.kind == "quantity" else 1.0
+    anchors = aligned(x.row, x.pos, y.row, y.pos) if x.row and y.row else None
+    return [
+        score(x, y),
+        text,
+        min(len(shared), 5) / 5,
+        keys,
+        -1.0 if unit is None else unit,
+        float(bool(x.fate) and x.fate == y.fate),
+        float(not _same_fate(x, y)),
+        sentence_similarity(x, y),
+        float(anchors is not None),
+        min(anchors or 0, 3) / 3,
+        _same_sentence(x, y),
+        float(x.alone and y.alone),
+        float(_only_counts(x, y)),
+        float(bool(_places(x)) and bool(_places(y)) and not _places(x) & _places(y)),
+        float(_heads_differ(x, y)),
+        float(_modal(x) != _modal(y)),
+        float(x.head is not None and x.head == y.head),
+        float(x.kind == "date"),
+        float(x.kind == "weekday"),
+        float(_specific(x) and _specific(y)),
+        2.0 / (x.peers + y.peers),
+        float(x.span.start < 300 and y.span.start < 300),
+        float(x.kind == "quantity" and not (x.unit and y.unit)),
+    ]
