@@ -158,6 +158,19 @@ def test_the_latest_report_is_not_a_revised_figure() -> None:
     assert report["conflicts"] == [] and any(g["status"] == "update" for g in report["groups"])
 
 
+def test_a_change_against_a_named_period_is_that_periods_statistic_not_a_running_figure() -> None:
+    when = datetime(2024, 5, 5, 12, tzinfo=TZ)
+    first = "وتراجع مؤشر أسعار الحبوب الذي تصدره المنظمة 3.5 في المئة عن مارس بسبب وفرة المحاصيل."
+    later = "وتراجع مؤشر أسعار الحبوب الصادر عن المنظمة 2.1 في المئة مقارنة بشهر مارس مع وفرة المحاصيل."
+    report = _two(first, later, when, when + timedelta(hours=2))
+    assert len(report["conflicts"]) == 1
+    assert not any(g["status"] == "update" for g in report["groups"])
+    # Without a period the same move is a running market figure: the later report updates it.
+    moving = [t.replace(" عن مارس", "").replace(" مقارنة بشهر مارس", "") for t in (first, later)]
+    report = _two(*moving, when, when + timedelta(hours=2))
+    assert report["conflicts"] == [] and any(g["status"] == "update" for g in report["groups"])
+
+
 def test_the_only_count_of_a_noun_in_each_article_is_one_count() -> None:
     when = datetime(2024, 5, 5, 12, tzinfo=TZ)
     first = "اختتم مهرجان التمور في بريدة فعالياته أمس بحضور 60 ألف زائر من المواطنين والمقيمين."

@@ -17,6 +17,7 @@ from typing import Any
 from isnad.compare.align import ClaimRef, Link
 from isnad.compare.memo import IdentityMemo
 from isnad.model import Document
+from isnad.text.date_lexicon import GREGORIAN, trie
 from isnad.text.normalize import ARABIC_LETTERS, fold
 
 _L = ARABIC_LETTERS
@@ -41,6 +42,15 @@ _UPDATE = re.compile(
     f"|(?P<new>(?:ال)?(?:{_cue(_TALLY)})\\s+(?:ال)?{_cue('محدثة')}|{_cue('أحدث')}\\s+(?:ال)?(?:{_cue(_TALLY)})))"
     f"(?![{_L}])"
 )
+# A change measured against a named period ("5.5 في المئة عن يونيو", "مقارنة بالشهر السابق", "على أساس
+# سنوي") is that period's statistic, published once: a later report giving another change contradicts it.
+_AGAINST = re.compile(
+    rf"(?<![{_L}])(?:(?:عن|مقابل|مقارنه\s+(?:ب|مع)|بالمقارنه\s+مع|قياسا\s+ب)\s*(?:ال)?(?:مستوي\s+)?"
+    rf"(?:{trie(GREGORIAN)}|(?:ال)?(?:شهر|عام|سنه|ربع|اسبوع|فتره|نفس)(?![{_L}]))"
+    rf"|في\s+الفتره|علي\s+اساس\s+(?:سنوي|شهري|فصلي|ربعي))"
+)
+_AGAINST_REACH = 60  # characters after the figure where the period is named
+
 # "إلى (نحو)", "حتى", "لتصل": what carries a figure to its new level, up to two words before it.
 _TO = re.compile(rf"(?<![{_L}])(?:ال[يى]|حت[يى]|ل[يت](?:صل|بلغ|سجل|ستقر))\s*(?:[{_L}]+\s+){{0,2}}$")
 
@@ -197,7 +207,8 @@ def _update_cue(doc: Document, ref: ClaimRef, earlier: ClaimRef) -> str | None:
         level = _TO.search(view.text, cue.end(), figure) is not None
         if not level:
             if cue.group("height") is None:
-                return "moved"
+                period = _AGAINST.search(view.text, figure, min(b, figure + _AGAINST_REACH))
+                return None if period else "moved"
             continue
         if not numbers:
             return None if cue.group("height") else "moved"
