@@ -18,6 +18,15 @@ def test_precision_of_a_rounded_figure_sets_its_range() -> None:
     assert compare_quantities(q(59_400_000), q(59_480_000)).outcome == "agree"
 
 
+def test_figures_written_to_the_same_place_only_round() -> None:
+    # Neither can be the other cut short: "0.1 بالمئة" and "0.2 بالمئة" are two figures, as are 14.5 and
+    # 14.6 dollars, whose rounding ranges only touch.
+    assert compare_quantities(q(0.1), q(0.2)).outcome == "conflict"
+    assert compare_quantities(q(14.6), q(14.5)).outcome == "conflict"
+    assert compare_quantities(q(59_480_000), q(59_400_000)).outcome == "agree"  # either order
+    assert compare_quantities(q(14.6), q(14.62)).outcome == "agree"
+
+
 def test_million_figures_a_tenth_apart_conflict() -> None:
     assert compare_quantities(q(1_200_000), q(1_500_000)).outcome == "conflict"
 

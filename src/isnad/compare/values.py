@@ -32,8 +32,11 @@ AGREE = Verdict("agree")
 UNKNOWN = Verdict("unknown")
 
 
-def quantity_range(attrs: Mapping[str, Any]) -> tuple[float, float] | None:
-    """The range a quantity claim's figure stands for, or None when it has no numeric value."""
+def quantity_range(attrs: Mapping[str, Any], finer: float | None = None) -> tuple[float, float] | None:
+    """The range a quantity claim's figure stands for, or None when it has no numeric value. Against a
+    figure written to the finer place `finer`, a round or decimal one may also have been cut short
+    ("59.4 مليون" for 59.48 million); figures written alike only round (0.1 and 0.2 differ). Without
+    `finer`, the widest range either way."""
     value, low, high = attrs.get("value"), attrs.get("low"), attrs.get("high")
     if not isinstance(value, int | float) or isinstance(value, bool):
         return None
@@ -41,9 +44,10 @@ def quantity_range(attrs: Mapping[str, Any]) -> tuple[float, float] | None:
         lo, hi = float(low), float(high)  # ranges and vague plurals ("آلاف") carry their own bounds
     else:
         step = _step(float(value))
-        # Rounded, or cut short: "59.4 مليون" may stand for 59.48 million as well as 59.36 (a round or
-        # decimal figure, not a plain count: 31 and 32 still differ).
-        cut = value != int(value) or (value >= 100 and int(value) % 10 == 0)
+        # A plain count is never cut short: 31 and 32 differ.
+        cut = (value != int(value) or (value >= 100 and int(value) % 10 == 0)) and (
+            finer is None or finer < _place(float(value))
+        )
         lo, hi = value - step / 2, value + (step if cut else step / 2)
     hedge = attrs.get("hedge")
     if hedge == "approx":
@@ -55,6 +59,19 @@ def quantity_range(attrs: Mapping[str, Any]) -> tuple[float, float] | None:
     return lo, hi
 
 
+def _place(value: float) -> float:
+    """The last significant place a figure is written to: 0.1 for "2.5", 100 for "1200", 1 for "31"."""
+    magnitude = abs(value)
+    if magnitude != int(magnitude):
+        text = repr(magnitude).rstrip("0")
+        return float(10 ** -(len(text.split(".")[1]) if "." in text else 0))
+    n, place = int(magnitude), 1.0
+    while n and n % 10 == 0:
+        n //= 10
+        place *= 10
+    return place
+
+
 def _step(value: float) -> float:
     """How far a figure may stand from what it rounds: half its last significant place ("1,200,000": 50,000;
     "31": 0.5; "2.5": 0.05), but never more than 5% of it: "10" and "1000" are exact enough to conflict
@@ -62,15 +79,7 @@ def _step(value: float) -> float:
     if value == 0:
         return 1.0
     magnitude = abs(value)
-    if magnitude != int(magnitude):
-        text = repr(magnitude).rstrip("0")
-        decimals = len(text.split(".")[1]) if "." in text else 0
-        place = float(10**-decimals)
-    else:
-        n, place = int(magnitude), 1.0
-        while n % 10 == 0:
-            n //= 10
-            place *= 10
+    place = _place(value)
     return min(place, max(1.0 if magnitude == int(magnitude) else place, 0.1 * magnitude))
 
 
@@ -87,12 +96,22 @@ def compare_quantities(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
             return Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
         if all(e.outcome == "agree" for e in ends):
             return AGREE
-    ra, rb = quantity_range(a), quantity_range(b)
+    ra, rb = quantity_range(a, _written_place(b)), quantity_range(b, _written_place(a))
     if ra is None or rb is None:
         return UNKNOWN
-    if ra[0] <= rb[1] and rb[0] <= ra[1] and not (ra[1] == rb[0] or rb[1] == ra[0]):
+    # Ranges that only touch ("14.5" ends where "14.6" starts) do not meet; float error must not make them.
+    lo, hi = max(ra[0], rb[0]), min(ra[1], rb[1])
+    eps = 1e-9 * max(1.0, abs(float(a["value"])), abs(float(b["value"])))
+    if hi - lo > eps or (hi >= lo and (ra[0] == ra[1] or rb[0] == rb[1])):
         return AGREE
     return Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
+
+
+def _written_place(attrs: Mapping[str, Any]) -> float | None:
+    value = attrs.get("value")
+    if not isinstance(value, int | float) or isinstance(value, bool) or value == 0:
+        return None
+    return _place(float(value))
 
 
 def _figure(attrs: Mapping[str, Any]) -> str:
