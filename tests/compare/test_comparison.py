@@ -171,6 +171,17 @@ def test_a_change_against_a_named_period_is_that_periods_statistic_not_a_running
     assert report["conflicts"] == [] and any(g["status"] == "update" for g in report["groups"])
 
 
+def test_one_written_date_given_two_weekdays_is_a_conflict_whatever_the_wording() -> None:
+    when = datetime(2015, 8, 20, 9, tzinfo=TZ)
+    first = "تبدأ الدورة التدريبية يوم السبت 7 / 11 / 1436 هـ وتنتهي يوم الخميس 1 / 12 / 1436 هـ."
+    second = "أعلنت الإدارة أن الدورة تنطلق يوم السبت 7/11/1436هـ وتختتم يوم الاثنين 1/12/1436هـ."
+    report = _two(first, second, when, when)
+    assert _conflict_values(report) == [{"يوم الخميس 1 / 12 / 1436 هـ", "يوم الاثنين 1/12/1436هـ"}]
+    # The same weekday agrees; a Hijri day one weekday off is how two countries' months begin.
+    assert _two(first, second.replace("الاثنين", "الخميس"), when, when)["conflicts"] == []
+    assert _two(first, second.replace("الاثنين", "الأربعاء"), when, when)["conflicts"] == []
+
+
 def test_the_only_count_of_a_noun_in_each_article_is_one_count() -> None:
     when = datetime(2024, 5, 5, 12, tzinfo=TZ)
     first = "اختتم مهرجان التمور في بريدة فعالياته أمس بحضور 60 ألف زائر من المواطنين والمقيمين."

@@ -521,12 +521,46 @@ def link_claims(
         partner.add((i, y.doc))
         partner.add((j, x.doc))
         links.append(Link(i, j, s, verdict))
+    links += _calendar_contradictions(refs, candidates, partner)
     if not judged:
         return links
     # A link that could not compare its values ("unknown") does not keep the judge from finding a
     # conflicting counterpart: it says little about which claim of the other article is the same fact.
     known = {(k, refs[m].doc) for link in links if link.verdict.outcome != "unknown" for k, m in _ends(link)}
     return links + _judged_conflicts(refs, candidates, known)
+
+
+def _calendar_day(x: ClaimRef) -> tuple[str, str, int] | None:
+    """(calendar, day, weekday) of a weekday named with a written date ("يوم الاثنين 17 أكتوبر 2016")."""
+    attrs = x.attrs
+    calendar, value, weekday = attrs.get("calendar"), attrs.get("value"), attrs.get("weekday")
+    if x.kind != "weekday" or not isinstance(calendar, str) or not isinstance(weekday, int):
+        return None
+    if not isinstance(value, str) or len(value.split("-")) != 3:
+        return None
+    return calendar, value, weekday
+
+
+def _calendar_contradictions(
+    refs: Sequence[ClaimRef], candidates: set[tuple[int, int]], partner: set[tuple[int, int]]
+) -> list[Link]:
+    """One written date given two weekdays ("الخميس 1/12/1436" / "الاثنين 1/12/1436"): whatever the
+    events, one outlet has the calendar wrong. A Hijri day a day apart is left alone: countries begin
+    Hijri months on different evenings."""
+    links = []
+    for i, j in sorted(candidates):
+        x, y = refs[i], refs[j]
+        dx, dy = _calendar_day(x), _calendar_day(y)
+        if dx is None or dy is None or dx[:2] != dy[:2] or dx[2] == dy[2]:
+            continue
+        if dx[0] == "hijri" and min((dx[2] - dy[2]) % 7, (dy[2] - dx[2]) % 7) == 1:
+            continue
+        if (i, y.doc) in partner or (j, x.doc) in partner:
+            continue
+        partner.add((i, y.doc))
+        partner.add((j, x.doc))
+        links.append(Link(i, j, max(score(x, y), LOOSE_AT), compare_values("weekday", x.attrs, y.attrs)))
+    return links
 
 
 def _ends(link: Link) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -613,7 +647,8 @@ def candidate_pairs(refs: Sequence[ClaimRef]) -> set[tuple[int, int]]:
         only = {f"only:{ref.unit}"} if ref.only_count and _specific_noun(ref) else set()
         # Sentences that share another figure may be two renderings of one: their figures meet by slot.
         mates = {f"mate:{slot.attrs.get('value')}" for k, slot in enumerate(ref.row) if k != ref.pos}
-        for t in ref.context | ref.keys | fate | figure | only | mates:
+        day = {f"day:{named[0]}:{named[1]}"} if (named := _calendar_day(ref)) else set()
+        for t in ref.context | ref.keys | fate | figure | only | mates | day:
             by_term[(family(ref), t)].append(i)
     candidates: set[tuple[int, int]] = set()
     for posting in by_term.values():
