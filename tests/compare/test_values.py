@@ -27,6 +27,13 @@ def test_figures_written_to_the_same_place_only_round() -> None:
     assert compare_quantities(q(14.6), q(14.62)).outcome == "agree"
 
 
+def test_two_approximate_figures_share_the_slack() -> None:
+    # "نحو 5.5" and "نحو 8.2" would meet with 20% each; "نحو مليون" and "نحو 1.2 مليون" still do.
+    assert compare_quantities(q(5.5, "approx"), q(8.2, "approx")).outcome == "conflict"
+    assert compare_quantities(q(1_000_000, "approx"), q(1_200_000, "approx")).outcome == "agree"
+    assert compare_quantities(q(1_000_000, "approx"), q(1_200_000)).outcome == "agree"
+
+
 def test_million_figures_a_tenth_apart_conflict() -> None:
     assert compare_quantities(q(1_200_000), q(1_500_000)).outcome == "conflict"
 

@@ -1,7 +1,8 @@
 """Do two claims' values agree? Intervals that respect hedges and the precision a figure is written with.
 
 A reported figure stands for a range, not a point: "1.2 مليون" is anything that rounds or is cut short
-to it (1.15–1.3 million), "نحو مليون" is roughly a million (±20%), "أكثر من ألف" is anything above a
+to it (1.15–1.3 million; cut short only against a figure written more finely), "نحو مليون" is roughly a
+million (±20%, ±10% each when both are approximate), "أكثر من ألف" is anything above a
 thousand, "آلاف" is 1,000–9,999. Two figures conflict only when their ranges do not meet, so "نحو مليون"
 and "1.2 مليون" agree while "1.2 مليون" and "1.5 مليون" do not. Dates compare at the coarsest
 granularity both give; a relative date the extractor could not resolve (no publication date) is never
@@ -32,7 +33,9 @@ AGREE = Verdict("agree")
 UNKNOWN = Verdict("unknown")
 
 
-def quantity_range(attrs: Mapping[str, Any], finer: float | None = None) -> tuple[float, float] | None:
+def quantity_range(
+    attrs: Mapping[str, Any], finer: float | None = None, approx: float = APPROX
+) -> tuple[float, float] | None:
     """The range a quantity claim's figure stands for, or None when it has no numeric value. Against a
     figure written to the finer place `finer`, a round or decimal one may also have been cut short
     ("59.4 مليون" for 59.48 million); figures written alike only round (0.1 and 0.2 differ). Without
@@ -51,7 +54,7 @@ def quantity_range(attrs: Mapping[str, Any], finer: float | None = None) -> tupl
         lo, hi = value - step / 2, value + (step if cut else step / 2)
     hedge = attrs.get("hedge")
     if hedge == "approx":
-        lo, hi = min(lo, value * (1 - APPROX)), max(hi, value * (1 + APPROX))
+        lo, hi = min(lo, value * (1 - approx)), max(hi, value * (1 + approx))
     elif hedge in ("more_than", "at_least"):
         lo, hi = float(value), math.inf  # "أكثر من 50" excludes 45, which "50" alone would round from
     elif hedge in ("less_than", "at_most"):
@@ -96,7 +99,10 @@ def compare_quantities(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
             return Verdict("conflict", f"{_figure(a)} vs {_figure(b)}")
         if all(e.outcome == "agree" for e in ends):
             return AGREE
-    ra, rb = quantity_range(a, _written_place(b)), quantity_range(b, _written_place(a))
+    # Two round figures ("نحو 5.5" / "نحو 8.2") each keep half the slack: it would stack to 40% otherwise.
+    slack = APPROX / 2 if a.get("hedge") == b.get("hedge") == "approx" else APPROX
+    ra = quantity_range(a, _written_place(b), slack)
+    rb = quantity_range(b, _written_place(a), slack)
     if ra is None or rb is None:
         return UNKNOWN
     # Ranges that only touch ("14.5" ends where "14.6" starts) do not meet; float error must not make them.
