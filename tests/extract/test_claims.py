@@ -45,6 +45,14 @@ def test_a_hedged_count_is_a_quantity_claim_asserted_by_the_outlet() -> None:
     assert {"انفجار", "سوق", "خزان"} <= set(c["topic"])
 
 
+def test_a_compound_number_of_hours_is_one_figure_not_its_last_word() -> None:
+    claims = claims_of(doc_of("واستمرت الدورة ثلاثة أيام بواقع خمسة عشر ساعة تدريبية للمشاركات."))
+    figures = [(c["kind"], c["value"]) for c in claims]
+    assert ("quantity", 15) in figures
+    assert ("duration", "PT10H") not in figures  # "عشر ساعة" alone would say ten hours
+    assert ("duration", "P3D") in figures
+
+
 def test_could_not_verify_makes_the_clause_unverified_and_states_what() -> None:
     claims = claims_of(doc_of("ولم يتسن للوكالة التحقق من صحة الشريط المصور الذي تبلغ مدته 12 دقيقة."))
     event = only(claims, kind="event")

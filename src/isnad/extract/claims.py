@@ -70,15 +70,17 @@ def find_claims(doc: Document) -> list[Span]:
 
 
 def _evidence(doc: Document) -> list[Span]:
-    """Numbers (no ordinals, none inside a duration) and dates, sorted by start."""
-    dates = list(doc.layer("dates"))
-    durations = [d for d in dates if d.attributes.get("granularity") == "duration"]
-    numbers = [
-        n
-        for n in doc.layer("numbers")
-        if n.attributes.get("kind") in _QUANTITY_KINDS
-        and not any(d.start <= n.start and n.end <= d.end for d in durations)
+    """Numbers (no ordinals, none inside a duration) and dates, sorted by start. A duration that starts
+    inside a number read only the end of a compound ("عشر ساعة" of "خمسة عشر ساعة"): the number stays."""
+    numbers = [n for n in doc.layer("numbers") if n.attributes.get("kind") in _QUANTITY_KINDS]
+    dates = [
+        d
+        for d in doc.layer("dates")
+        if d.attributes.get("granularity") != "duration"
+        or not any(n.start < d.start < n.end for n in numbers)
     ]
+    durations = [d for d in dates if d.attributes.get("granularity") == "duration"]
+    numbers = [n for n in numbers if not any(d.start <= n.start and n.end <= d.end for d in durations)]
     return sorted(numbers + dates, key=lambda s: (s.start, s.end))
 
 
