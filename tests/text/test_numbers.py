@@ -393,6 +393,14 @@ def test_a_figure_in_brackets_or_quotes_still_counts_the_noun_after_them() -> No
     assert one("انظر الجدول 3) لوحة", "3")["unit"] is None
 
 
+def test_a_scale_word_after_the_brackets_still_scales_the_figure() -> None:
+    text = "أقيم مبنى بمساحة (12) ألف متر مربع، ونقل المطار (11,9) ملايين راكب"
+    first = one(text, "12) ألف")
+    assert (first["value"], first["unit"]) == (12000, "متر مربع")
+    second = one(text, "11,9) ملايين")
+    assert (second["value"], second["unit"]) == (11_900_000, "راكب")
+
+
 def test_agency_decimals_written_fraction_first() -> None:
     assert one("ضرب زلزال بلغت قوته 7ر5 درجات", "7ر5")["value"] == 5.7
     assert one("أغلق المؤشر عند 04ر1689 نقطة", "04ر1689")["value"] == 1689.04

@@ -185,6 +185,14 @@ def _surroundings(
     if tail is None and (closer := _CLOSER.match(text, end)) is not None and _wrapped(text, start):
         tail = _AFTER.match(text, closer.end())
         tail = tail if tail is not None and tail.lastgroup == "u" else None
+        if tail is not None and (scale := _scale_word(tail.group("u"))) and attrs["kind"] == "cardinal":
+            # "(12) ألف متر", "(11,9) ملايين راكب": the scale outside the brackets is still the figure's.
+            for key in ("value", "low", "high"):
+                if isinstance(attrs.get(key), int | float):
+                    attrs[key] = _num(attrs[key] * scale)
+            end = tail.end()
+            tail = _AFTER.match(text, end)
+            tail = tail if tail is not None and tail.lastgroup == "u" else None
     after = tail.lastgroup if tail is not None else None  # "pct", "sym", or "u" for a noun
     if tail is not None and after == "pct":
         _mark_percent(attrs)
@@ -203,6 +211,12 @@ def _surroundings(
     if tail is not None and attrs["kind"] not in ("ordinal", "score"):
         return start, end, _counted_noun(view, tail, last, attrs)
     return start, end, end
+
+
+def _scale_word(word: str) -> float | None:
+    """The multiplier of "ألف", "آلاف", "مليون", "ملايين"… (matching view spelling), else None."""
+    lex = LEXICON.get(word)
+    return lex.value if lex is not None and lex.cat == "s" else None
 
 
 def _wrapped(text: str, start: int) -> bool:
