@@ -389,6 +389,7 @@ def test_a_figure_in_brackets_or_quotes_still_counts_the_noun_after_them() -> No
     text = 'تمت إزالة (87) لوحة مخالفة، وتعاملت العيادات مع " 970 " حالة مرضية'
     assert one(text, "87")["unit"] == "لوحه"
     assert one(text, "970")["unit"] == "حاله"
+    assert one("وتستمر الدورة لمدة / 21 / يوماً", "21")["unit"] == "يوما"  # news agency slashes
     # A closing bracket alone is no wrapping: "(انظر الجدول 3) لوحة" is not three panels.
     assert one("انظر الجدول 3) لوحة", "3")["unit"] is None
 

@@ -70,9 +70,10 @@ _PRE = re.compile(
 _POST = re.compile(rf"[ \t]+(?P<h>{phrase_regex(HEDGES_AFTER)})(?!\w)")
 _RANGE_GAP = re.compile(r"[ \t]*[-–—][ \t]*|[ \t]+(?:الي|حتي)[ \t]+")
 _SPACES = re.compile(r"[ \t]+")
-# A figure set off in brackets or quotes still counts the noun after them: "إزالة (87) لوحة", "" 970 " حالة".
-_OPENERS = '("«“'
-_CLOSER = re.compile(r"[ \t]*[)\"»”]")
+# A figure set off in brackets, quotes or slashes still counts the noun after them: "إزالة (87) لوحة",
+# "" 970 " حالة", "ولمدة / 21 / يوما" (news agency style).
+_OPENERS = '("«“/'
+_CLOSER = re.compile(r"[ \t]*[)\"»”/]")
 _ENUM = re.compile(r"[ \t]*[-–—.)](?![0-9])")
 _DEFINITE = ("ال", "لل", "بال", "وال", "فال", "كال")
 _HEX = frozenset("0123456789abcdefABCDEF")
