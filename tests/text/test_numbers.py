@@ -402,6 +402,12 @@ def test_a_scale_word_after_the_brackets_still_scales_the_figure() -> None:
     assert (second["value"], second["unit"]) == (11_900_000, "راكب")
 
 
+def test_a_scale_word_after_unreadable_digits_is_not_a_figure_of_its_own() -> None:
+    # "1.340.7" mixes thousands dots and a decimal dot; "مليار" alone would claim exactly a billion.
+    assert [s.text for s in numbers("بلغت القروض 1.340.7 مليار ريال")] == []
+    assert one("وتجاوزت القروض مليار ريال", "مليار")["value"] == 1_000_000_000
+
+
 def test_agency_decimals_written_fraction_first() -> None:
     assert one("ضرب زلزال بلغت قوته 7ر5 درجات", "7ر5")["value"] == 5.7
     assert one("أغلق المؤشر عند 04ر1689 نقطة", "04ر1689")["value"] == 1689.04

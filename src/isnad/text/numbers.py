@@ -96,11 +96,24 @@ def find_numbers(view: View) -> list[Span]:
         if phrases[i].start < cursor:  # inside the previous number's unit or percent words
             i += 1
             continue
+        if _orphan_scale(text, phrases[i]):
+            i += 1
+            continue
         span, used, cursor = _describe(view, rev, phrases, i, cursor)
         out.append(span)
         i += used + 1
     _share_percent(view, out)
     return out
+
+
+def _orphan_scale(text: str, p: Phrase) -> bool:
+    """A scale word right after digits isnad could not read ("1.340.7 مليار"): not "a billion" alone."""
+    if p.atoms[0].cat != "s":
+        return False
+    k = p.start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k >= 0 and text[k].isdigit()
 
 
 # "2.9 و2.6 و2.4 في المائة على التوالي": the percent sign written once covers the whole list.
