@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 
-from isnad.compare import compare_articles, compare_documents
+from isnad.compare import align, compare_articles, compare_documents
+from isnad.compare.comparison import _story_keys
 from isnad.examples import corpus_path
 from isnad.ingest import IngestOptions, ingest
 from isnad.model import Article, Document
-from isnad.pipeline import analyze_all
+from isnad.pipeline import analyze, analyze_all
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 TZ = timezone(timedelta(hours=3))
@@ -177,6 +178,14 @@ def test_one_written_date_given_two_weekdays_is_a_conflict_whatever_the_wording(
     second = "أعلنت الإدارة أن الدورة تنطلق يوم السبت 7/11/1436هـ وتختتم يوم الاثنين 1/12/1436هـ."
     report = _two(first, second, when, when)
     assert _conflict_values(report) == [{"يوم الخميس 1 / 12 / 1436 هـ", "يوم الاثنين 1/12/1436هـ"}]
+    # Also when each day is already linked to something in the other article (its Gregorian equivalent,
+    # "الموافق 14/9/2015م", often is): the calendar contradiction is not one-to-one alignment.
+    docs = [analyze(Article.create(t, f"{k}.txt", published=when)) for k, t in enumerate((first, second))]
+    refs = align.claim_refs(docs, [_story_keys(d) for d in docs])
+    taken = {(i, 1 - r.doc) for i, r in enumerate(refs)}
+    found = align._calendar_contradictions(refs, align.candidate_pairs(refs), taken)
+    said = [{refs[k.a].attrs["evidence"]["text"], refs[k.b].attrs["evidence"]["text"]} for k in found]
+    assert said == [{"يوم الخميس 1 / 12 / 1436 هـ", "يوم الاثنين 1/12/1436هـ"}]
     # The same weekday agrees; a Hijri day one weekday off is how two countries' months begin.
     assert _two(first, second.replace("الاثنين", "الخميس"), when, when)["conflicts"] == []
     assert _two(first, second.replace("الاثنين", "الأربعاء"), when, when)["conflicts"] == []
