@@ -139,13 +139,16 @@ def _two(first: str, second: str, when: datetime | None, then: datetime | None) 
     return compare_articles([a, b])[0]
 
 
+def _assert_a_conflict_not_an_update(report: dict[str, Any]) -> None:
+    assert len(report["conflicts"]) == 1
+    assert not any(g["status"] == "update" for g in report["groups"])
+
+
 def test_a_height_in_a_later_report_is_not_taken_for_a_revision() -> None:
     when = datetime(2024, 5, 5, 12, tzinfo=TZ)
     first = "انتشلت فرق الدفاع المدني جثة متسلق سقط من منحدر صخري يرتفع 450 مترا في منتزه الجبل الأخضر."
     later = "عثر رجال الإنقاذ على جثة المتسلق أسفل المنحدر الصخري الذي يرتفع 270 مترا في منتزه الجبل الأخضر."
-    report = _two(first, later, when, when + timedelta(days=1))
-    assert len(report["conflicts"]) == 1
-    assert not any(g["status"] == "update" for g in report["groups"])
+    _assert_a_conflict_not_an_update(_two(first, later, when, when + timedelta(days=1)))
 
 
 def test_the_latest_report_is_not_a_revised_figure() -> None:
@@ -163,9 +166,7 @@ def test_a_change_against_a_named_period_is_that_periods_statistic_not_a_running
     when = datetime(2024, 5, 5, 12, tzinfo=TZ)
     first = "وتراجع مؤشر أسعار الحبوب الذي تصدره المنظمة 3.5 في المئة عن مارس بسبب وفرة المحاصيل."
     later = "وتراجع مؤشر أسعار الحبوب الصادر عن المنظمة 2.1 في المئة مقارنة بشهر مارس مع وفرة المحاصيل."
-    report = _two(first, later, when, when + timedelta(hours=2))
-    assert len(report["conflicts"]) == 1
-    assert not any(g["status"] == "update" for g in report["groups"])
+    _assert_a_conflict_not_an_update(_two(first, later, when, when + timedelta(hours=2)))
     # Without a period the same move is a running market figure: the later report updates it.
     moving = [t.replace(" عن مارس", "").replace(" مقارنة بشهر مارس", "") for t in (first, later)]
     report = _two(*moving, when, when + timedelta(hours=2))
