@@ -15,7 +15,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -496,11 +496,8 @@ def link_claims(
     same-fact judge's conflicts among what is left (`judged=False` stops after the rules)."""
     del same_source  # articles of one source still align; the status step decides what that means
     candidates = candidate_pairs(refs)
-    scored = []
-    for i, j in candidates:
-        s = score(refs[i], refs[j])
-        if s >= SAME_VALUE_AT:
-            scored.append((s, i, j))
+    scores = {(i, j): score(refs[i], refs[j]) for i, j in candidates}  # the judge asks again
+    scored = [(s, i, j) for (i, j), s in scores.items() if s >= SAME_VALUE_AT]
     scored.sort(key=lambda t: (-t[0], t[1], t[2]))
     partner: set[tuple[int, int]] = set()  # (claim, other document) already linked
     links: list[Link] = []
@@ -527,7 +524,7 @@ def link_claims(
     # A link that could not compare its values ("unknown") does not keep the judge from finding a
     # conflicting counterpart: it says little about which claim of the other article is the same fact.
     known = {(k, refs[m].doc) for link in links if link.verdict.outcome != "unknown" for k, m in _ends(link)}
-    return links + _judged_conflicts(refs, candidates, known)
+    return links + _judged_conflicts(refs, scores, known)
 
 
 def _calendar_day(x: ClaimRef) -> tuple[str, str, int] | None:
@@ -571,15 +568,15 @@ JUDGE_AT = 0.6  # the judge's probability of one fact from which two unlinked, d
 
 
 def _judged_conflicts(
-    refs: Sequence[ClaimRef], candidates: set[tuple[int, int]], partner: set[tuple[int, int]]
+    refs: Sequence[ClaimRef], scores: Mapping[tuple[int, int], float], partner: set[tuple[int, int]]
 ) -> list[Link]:
     """Conflicts the rules could not see: claims still unlinked to the other article, whose values
     differ, and which the same-fact judge holds to be one fact (once a figure differs, nothing but its
     surroundings ties the two claims together). Best first, one-to-one like the rule links."""
     model = judge(FEATURES)
     found = []
-    for i, j, verdict in open_conflicts(refs, candidates, partner):
-        p = model.probability(pair_features(refs[i], refs[j]))
+    for i, j, verdict in open_conflicts(refs, scores.keys(), partner):
+        p = model.probability(pair_features(refs[i], refs[j], scores[(i, j)]))
         if p >= JUDGE_AT:
             found.append((p, i, j, verdict))
     found.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -590,12 +587,12 @@ def _judged_conflicts(
             continue
         partner.add((i, y.doc))
         partner.add((j, x.doc))
-        links.append(Link(i, j, max(score(x, y), LOOSE_AT), verdict))
+        links.append(Link(i, j, max(scores[(i, j)], LOOSE_AT), verdict))
     return links
 
 
 def open_conflicts(
-    refs: Sequence[ClaimRef], candidates: set[tuple[int, int]], partner: set[tuple[int, int]]
+    refs: Sequence[ClaimRef], candidates: Iterable[tuple[int, int]], partner: set[tuple[int, int]]
 ) -> list[tuple[int, int, Verdict]]:
     """Candidate pairs the judge is asked about: neither claim linked to the other's article yet, one
     family of figure, values that conflict, and (for counts) one counted noun, order of figure, fate and
@@ -839,7 +836,7 @@ FEATURES = (
 )  # fmt: skip
 
 
-def pair_features(x: ClaimRef, y: ClaimRef) -> list[float]:
+def pair_features(x: ClaimRef, y: ClaimRef, known_score: float | None = None) -> list[float]:
     """What says two claims of one family report one fact, whatever their values: `FEATURES`, in order.
     Nothing here asks whether the two figures are equal (a changed figure must look like its original);
     figures elsewhere in the two sentences do count, as anchors."""
@@ -850,7 +847,7 @@ def pair_features(x: ClaimRef, y: ClaimRef) -> list[float]:
     unit = _unit_match(x, y) if x.kind == "quantity" else 1.0
     anchors = aligned(x.row, x.pos, y.row, y.pos) if x.row and y.row else None
     return [
-        score(x, y),
+        score(x, y) if known_score is None else known_score,
         text,
         min(len(shared), 5) / 5,
         keys,
