@@ -294,6 +294,12 @@ def test_definite_digits_before_a_counted_noun_stay_cardinal() -> None:
     assert (a["kind"], a["unit_class"]) == ("cardinal", "time")
 
 
+def test_a_race_named_by_its_distance_is_a_name_not_a_measure() -> None:
+    # "سباق 800 متر" and "سباق 1500 متر" are two races, not two measures of one; a run distance is a measure.
+    assert one("فاز العداء بذهبية سباق 800 متر", "800")["unit"] is None
+    assert one("قطع العداء مسافة 800 متر", "800")["unit"] == "متر"
+
+
 def test_list_item_numbers_are_ordinals() -> None:
     a = one("2 - يلتزم المتعاقد بتسليم الأعمال", "2")
     assert a["kind"] == "ordinal"
