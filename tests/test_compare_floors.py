@@ -30,9 +30,9 @@ def test_planted_conflicts_floor(eval_module: Loader) -> None:
     precision = sum(t.new_involved for t in plants) / new if new else 1.0
     false_per_pair = sum(len(r.baseline) for r in runs) / len(runs)
     assert len(plants) >= 50
-    assert recall >= 0.80, recall  # measured 0.865 here; 0.881-0.888 on 200 test-day pairs (seeds 0-2)
+    assert recall >= 0.80, recall  # measured 0.865 here; 0.870-0.889 on 200 test-day pairs (seeds 0-2)
     assert precision >= 0.93, precision  # measured 0.979 (two stray conflicts; the target is 0.95)
-    assert false_per_pair <= 0.23, false_per_pair  # measured 0.175 here; 0.155-0.200 on 200 pairs
+    assert false_per_pair <= 0.23, false_per_pair  # measured 0.175 here; 0.135-0.180 on 200 pairs
     assert sum(t.involved for t in compatible) == 0  # a hedge or a digit script never makes a conflict
 
 
