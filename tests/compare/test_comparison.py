@@ -184,9 +184,12 @@ def test_one_written_date_given_two_weekdays_is_a_conflict_whatever_the_wording(
     docs = [analyze(Article.create(t, f"{k}.txt", published=when)) for k, t in enumerate((first, second))]
     refs = align.claim_refs(docs, [_story_keys(d) for d in docs])
     taken = {(i, 1 - r.doc) for i, r in enumerate(refs)}
-    found = align._calendar_contradictions(refs, align.candidate_pairs(refs), taken)
+    scores = {(i, j): align.score(refs[i], refs[j]) for i, j in align.candidate_pairs(refs)}
+    found = align._calendar_contradictions(refs, scores, taken, set())
     said = [{refs[k.a].attrs["evidence"]["text"], refs[k.b].attrs["evidence"]["text"]} for k in found]
     assert said == [{"يوم الخميس 1 / 12 / 1436 هـ", "يوم الاثنين 1/12/1436هـ"}]
+    # A pair the rules already linked keeps its one link: no second conflict for the same two claims.
+    assert align._calendar_contradictions(refs, scores, taken, {(found[0].a, found[0].b)}) == []
     # The same weekday agrees; a Hijri day one weekday off is how two countries' months begin.
     assert _two(first, second.replace("الاثنين", "الخميس"), when, when)["conflicts"] == []
     assert _two(first, second.replace("الاثنين", "الأربعاء"), when, when)["conflicts"] == []

@@ -518,7 +518,7 @@ def link_claims(
         partner.add((i, y.doc))
         partner.add((j, x.doc))
         links.append(Link(i, j, s, verdict))
-    links += _calendar_contradictions(refs, candidates, partner)
+    links += _calendar_contradictions(refs, scores, partner, {(k.a, k.b) for k in links})
     if not judged:
         return links
     # A link that could not compare its values ("unknown") does not keep the judge from finding a
@@ -539,24 +539,27 @@ def _calendar_day(x: ClaimRef) -> tuple[str, str, int] | None:
 
 
 def _calendar_contradictions(
-    refs: Sequence[ClaimRef], candidates: set[tuple[int, int]], partner: set[tuple[int, int]]
+    refs: Sequence[ClaimRef],
+    scores: Mapping[tuple[int, int], float],
+    partner: set[tuple[int, int]],
+    linked: set[tuple[int, int]],
 ) -> list[Link]:
     """One written date given two weekdays ("الخميس 1/12/1436" / "الاثنين 1/12/1436"): whatever the
     events, one outlet has the calendar wrong. A Hijri day a day apart is left alone: countries begin
     Hijri months on different evenings."""
     links = []
-    for i, j in sorted(candidates):
+    for i, j in sorted(scores):
         x, y = refs[i], refs[j]
         dx, dy = _calendar_day(x), _calendar_day(y)
-        if dx is None or dy is None or dx[:2] != dy[:2] or dx[2] == dy[2]:
-            continue
+        if dx is None or dy is None or dx[:2] != dy[:2] or dx[2] == dy[2] or (i, j) in linked:
+            continue  # (a pair the rules already linked keeps its one link)
         if dx[0] == "hijri" and min((dx[2] - dy[2]) % 7, (dy[2] - dx[2]) % 7) == 1:
             continue
         # Not one-to-one: the calendar is wrong in one of them whatever else each is linked to (the same
         # day's Gregorian equivalent, "الموافق 14/9/2015م", often already is).
         partner.add((i, y.doc))
         partner.add((j, x.doc))
-        links.append(Link(i, j, max(score(x, y), LOOSE_AT), compare_values("weekday", x.attrs, y.attrs)))
+        links.append(Link(i, j, max(scores[(i, j)], LOOSE_AT), compare_values("weekday", x.attrs, y.attrs)))
     return links
 
 
@@ -629,9 +632,9 @@ def _measured(x: ClaimRef, y: ClaimRef) -> bool:
     if unit is not None and unit >= 0.5:
         return True
     ax, ay = x.attrs, y.attrs
-    return (bool(ax.get("percent")) and bool(ay.get("percent"))) or bool(
-        ax.get("currency") and ay.get("currency")
-    )
+    if ax.get("percent") and ay.get("percent"):
+        return True
+    return bool(ax.get("currency")) and ax.get("currency") == ay.get("currency")  # never two currencies
 
 
 def candidate_pairs(refs: Sequence[ClaimRef]) -> set[tuple[int, int]]:
