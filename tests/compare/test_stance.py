@@ -167,3 +167,23 @@ def test_real_ans_pairs_fit_quickly_when_present(datasets_dir: Path) -> None:
     got = model.predict(pairs[500:])
     right = sum(g == y for g, y in zip(got, labels[500:], strict=True))
     assert right / len(got) > 0.6  # far above chance at this size; the full figure is eval/ans_stance.py's
+
+
+def test_an_opposite_word_is_flagged_even_one_never_seen_in_training() -> None:
+    # Inflected, with clitics: "وتعلق" against "تواصل" (halt / continue), past against present.
+    f = stance_features("الشركة وتعلق صادراتها عبر الميناء", "الشركة تواصل صادراتها عبر الميناء")
+    assert f["pole_swapped"] == 1.0 and f["pole_swap:halt"] == 1.0
+    released = stance_features("الشرطة تعتقل الصحفي في العاصمة", "الشرطة أفرجت عن الصحفي في العاصمة")
+    assert released["pole_swap:detain"] == 1.0
+    # A synonym is not an opposite, and one side alone is only "touched".
+    same = stance_features("ارتفاع أسعار القمح", "صعود أسعار القمح")
+    assert same["pole_swapped"] == 0.0 and "pole_one:move" not in same
+    one = stance_features("أسعار القمح", "ارتفاع أسعار القمح")
+    assert one["pole_swapped"] == 0.0 and one["pole_one:move"] == 1.0
+
+
+def test_swapped_roles_show_as_reordered_shared_words() -> None:
+    swapped = stance_features("الشركة تقاضي البلدية في المحكمة", "البلدية تقاضي الشركة في المحكمة")
+    kept = stance_features("الشركة تقاضي البلدية في المحكمة", "الشركة تقاضي البلدية")
+    assert swapped["order_inverted"] > 0.3 and kept["order_inverted"] == 0.0
+    assert stance_features("خبر", "نبأ")["order_none"] == 1.0

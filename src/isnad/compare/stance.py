@@ -6,9 +6,10 @@ sides share (topic-signature overlap, character n-grams), what each side has alo
 their hedges, negation and denial cues), and crosses of a word only in one side with a word only in the
 other, from which the classifier learns antonym-like substitutions. An unrelated pair ("other") shares
 almost nothing. A swapped name (a person, a small town) is a contradiction no training pair may have shown, so
-words wordfreq barely knows (mostly names) are tracked apart. `stance_features` is rule-free; `StanceModel`
-learns the weights, and also learns from pairs of rewrites of one headline (two paraphrases agree; a
-paraphrase and a contradiction disagree).
+words wordfreq barely knows (mostly names) are tracked apart. Opposites no training pair showed come from a
+general lexicon (`opposites`), and swapped roles ("X يهدد Y" / "Y يهدد X") from the order of shared words.
+`stance_features` only describes a pair; `StanceModel` learns the weights, and also learns from pairs of
+rewrites of one headline (two paraphrases agree; a paraphrase and a contradiction disagree).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from isnad.compare.opposites import opposed, pole_key
 from isnad.errors import IsnadError
 from isnad.extract.clitics import frequencies, strip_proclitics
 from isnad.extract.topic import term
@@ -40,7 +42,8 @@ _NEGATIONS = frozenset(normalize(_NEGATION_TEXT).text.split())
 _BINS = 10
 _RARE = 1e-8
 _NAME_RARITY = 5.0  # -log10 frequency: rarer than 1 in 100,000 words is most likely a name (tuned on dev CV)
-_FLAGS = ("num_", "neg_", "hedge_", "no_")  # yes/no features: a bin would only repeat them
+# yes/no features: a bin would only repeat them
+_FLAGS = ("num_", "neg_", "hedge_", "no_", "pole_", "order_none")
 _MAX_CROSSES = 64  # a long unrelated pair would otherwise add hundreds of meaningless crosses
 
 
@@ -55,6 +58,8 @@ class _Side:
     grams: frozenset[str]
     numbers: frozenset[tuple[float, str]]
     negations: frozenset[str]
+    order: tuple[str, ...]  # skeletons in reading order, first occurrence each
+    poles: frozenset[str]  # words as the opposites lexicon looks them up
 
 
 @lru_cache(maxsize=16384)
@@ -68,7 +73,9 @@ def _side(text: str) -> _Side:
     grams = frozenset(squeezed[i : i + 4] for i in range(max(len(squeezed) - 3, 0)))
     numbers = frozenset(_number_key(s.attributes) for s in find_numbers(view))
     negations = frozenset(w for w in words if w in _NEGATIONS)
-    return _Side(text, words, terms, skeletons, grams, numbers, negations)
+    order = tuple(dict.fromkeys(skeleton(w) for w in kept))
+    poles = frozenset(pole_key(w) for w in kept if not w.isascii())
+    return _Side(text, words, terms, skeletons, grams, numbers, negations, order, poles)
 
 
 def _term(word: str) -> str | None:
@@ -233,12 +240,28 @@ def _name_features(a: _Side, b: _Side) -> dict[str, float]:
     }
 
 
+def _polarity_features(a: _Side, b: _Side) -> dict[str, float]:
+    swapped, touched = opposed(a.poles - b.poles, b.poles - a.poles)
+    out = {f"pole_swap:{r}": 1.0 for r in swapped} | {f"pole_one:{r}": 1.0 for r in touched}
+    out["pole_swapped"] = float(bool(swapped))
+    return out
+
+
+def _order_features(a: _Side, b: _Side) -> dict[str, float]:
+    """How far the words both sides share are reordered: "X يهدد Y" against "Y يهدد X" swaps the roles."""
+    in_b = {k: i for i, k in enumerate(b.order)}
+    shared = [in_b[k] for k in a.order if k in in_b]  # b's positions, in a's reading order
+    pairs = len(shared) * (len(shared) - 1) // 2
+    inverted = sum(1 for i, x in enumerate(shared) for y in shared[i + 1 :] if y < x)
+    return {"order_inverted": _ratio(inverted, pairs), "order_none": float(pairs == 0)}
+
+
 def _ratio_f(n: float, d: float) -> float:
     return n / d if d else 0.0
 
 
 # "rarity" (wordfreq-weighted overlap) is optional: neutral on dev CV.
-FAMILIES = ("overlap", "numbers", "negation", "lexical", "names")
+FAMILIES = ("overlap", "numbers", "negation", "lexical", "names", "polarity", "order")
 ALL_FAMILIES = (*FAMILIES, "rarity")
 _EXTRACTORS = {
     "rarity": _rarity_features,
@@ -247,6 +270,8 @@ _EXTRACTORS = {
     "negation": _negation_features,
     "lexical": _lexical_features,
     "names": _name_features,
+    "polarity": _polarity_features,
+    "order": _order_features,
 }
 
 

@@ -1,0 +1,104 @@
+"""Pairs of opposite news words (rise / fall, arrest / release, approve / reject): a general Arabic lexicon.
+
+A contradicting report often keeps the wording and swaps one word for its opposite ("السعودية تعلق صادرات
+النفط" / "السعودية تواصل صادرات النفط"). A learned model only knows the swaps its training pairs showed;
+this list names the common ones of news language, each pole in its usual verb, noun and adjective forms.
+It holds general vocabulary only, no names or events. A word fits a pole after its clitics and definite
+article are stripped, so "وبارتفاع" meets "ارتفاع".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+from isnad.extract.clitics import bare, frequencies, strip_proclitics
+from isnad.text.normalize import normalize
+
+__all__ = ["OPPOSITES", "opposed", "pole_key"]
+
+# relation -> (one pole, the other pole). Words that are also common function words in the folded view
+# are left out: "قبل" (accept / before), "على" (which folds like "أعلى" in a skeleton), "ما".
+OPPOSITES: dict[str, tuple[str, str]] = {
+    "move": (
+        "ارتفع ارتفعت يرتفع ترتفع ارتفاع صعد صعدت يصعد يصعد تصعد صعود قفز قفزت يقفز قفزة نما ينمو نمو "
+        "تحسن تحسنت يتحسن تعافى يتعافى تتعافى تعافي انتعش ينتعش انتعاش ربح أرباح مكاسب زاد زادت يزيد تزيد",
+        "انخفض انخفضت ينخفض تنخفض انخفاض هبط هبطت يهبط تهبط هبوط تراجع تراجعت يتراجع تتراجع انهار انهارت "
+        "ينهار تنهار انهيار تدهور تدهورت يتدهور يتدهور تهاوى يتهاوى تهاوي انكمش انكماش خسر خسرت خسارة خسائر "
+        "نقص نقصت ينقص تقلص يتقلص",
+    ),
+    "level": (
+        "أعلى أكبر أقوى أفضل مرتفع مرتفعة",
+        "أدنى أصغر أضعف أسوأ منخفض منخفضة متدني متدنية",
+    ),
+    "raise": (
+        "رفع يرفع ترفع زيادة لزيادة تزيد مضاعفة يضاعف",
+        "خفض يخفض تخفض خفضت تخفيض لخفض قلص يقلص تقليص",
+    ),
+    "accept": (
+        "وافق وافقت يوافق توافق موافقة أيد أيدت يؤيد تؤيد تأييد أقر أقرت يقر تقر إقرار رحب رحبت يرحب ترحب "
+        "ترحيب قبول يقبل تقبل",
+        "رفض رفضت يرفض ترفض اعترض اعترضت يعترض تعترض اعتراض عارض عارضت يعارض تعارض معارضة أدان أدانت يدين "
+        "تدين إدانة ندد نددت يندد تندد تنديد",
+    ),
+    "detain": (
+        "اعتقل اعتقلت يعتقل تعتقل اعتقال احتجز احتجزت يحتجز تحتجز احتجاز قبض توقيف سجن يسجن",
+        "أفرج أفرجت يفرج تفرج إفراج سراح",
+    ),
+    "halt": (
+        "علق علقت يعلق تعلق تعليق أوقف أوقفت يوقف توقف إيقاف وقف أنهى أنهت ينهي تنهي إنهاء ألغى ألغت يلغي "
+        "تلغي إلغاء",
+        "واصل واصلت يواصل تواصل مواصلة استمر استمرت يستمر تستمر استمرار استأنف استأنفت يستأنف تستأنف استئناف",
+    ),
+    "succeed": (
+        "نجح نجحت ينجح تنجح نجاح فاز فازت يفوز تفوز فوز انتصر انتصرت ينتصر انتصار",
+        "فشل فشلت يفشل تفشل إخفاق أخفق هزيمة هزم يهزم خسارة",
+    ),
+    "open": ("فتح فتحت يفتح تفتح افتتح افتتاح", "أغلق أغلقت يغلق تغلق إغلاق"),
+    "allow": ("سمح سمحت يسمح تسمح السماح", "منع منعت يمنع تمنع حظر حظرت يحظر تحظر"),
+    "affirm": ("أكد أكدت يؤكد تؤكد تأكيد", "نفى نفت ينفي تنفي نفي"),
+    "calm": ("تهدئة هدوء هدنة سلمية", "تصعيد تصاعد اشتباكات"),
+    "join": (
+        "دخل دخلت يدخل تدخل دخول انضم انضمت ينضم تنضم انضمام",
+        "خرج خرجت يخرج تخرج خروج انسحب انسحبت ينسحب تنسحب انسحاب",
+    ),
+    "survive": ("نجا نجت ينجو نجاة", "قتل قتلت مقتل توفي توفيت وفاة"),
+    "tone": ("إيجابي إيجابية إيجابا متفائل متفائلة تفاؤل", "سلبي سلبية سلبا متشائم متشائمة غاضب غاضبة"),
+    "strength": ("قوي قوية قوة تعزيز يعزز", "ضعيف ضعيفة ضعف يضعف إضعاف"),
+    "office": ("عين عينت يعين تعين تعيين", "أقال أقالت يقيل تقيل إقالة عزل يعزل"),
+    "accord": ("اتفاق اتفق اتفقت يتفق تتفق", "خلاف خلافات اختلف يختلف"),
+    "trade": ("شراء اشترى اشترت يشتري تشتري", "بيع باع باعت يبيع تبيع"),
+}
+
+
+def pole_key(word: str) -> str:
+    """A folded word without clitics, article or tanween: the form the lexicon is looked up by."""
+    core = bare(strip_proclitics(word, frequencies())[1])
+    if len(core) > 3 and core.endswith("ا"):
+        core = core[:-1]  # accusative tanween: "ارتفاعا" -> "ارتفاع"
+    return core
+
+
+@lru_cache(maxsize=1)
+def _poles() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    def keys(words: str) -> frozenset[str]:
+        return frozenset(pole_key(w) for w in normalize(words).text.split())
+
+    return {relation: (keys(one), keys(other)) for relation, (one, other) in OPPOSITES.items()}
+
+
+def opposed(only_a: Iterable[str], only_b: Iterable[str]) -> tuple[set[str], set[str]]:
+    """Relations whose poles the two sides swap, and relations only one side touches.
+
+    Takes the `pole_key`s each side has and the other lacks.
+    """
+    a, b = set(only_a), set(only_b)
+    swapped: set[str] = set()
+    touched: set[str] = set()
+    for relation, (one, other) in _poles().items():
+        a1, a2, b1, b2 = bool(a & one), bool(a & other), bool(b & one), bool(b & other)
+        if (a1 and b2) or (a2 and b1):
+            swapped.add(relation)
+        elif (a1 or a2) != (b1 or b2):  # both sides on one pole is a synonym, not a change
+            touched.add(relation)
+    return swapped, touched
