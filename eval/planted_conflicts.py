@@ -471,13 +471,20 @@ _UPPER = ("less_than", "at_most")
 
 def conflict_factor(claim: dict[str, Any], partner: dict[str, Any], rng: random.Random) -> float | None:
     """x1.5 or x0.6, whichever makes the edited figure logically incompatible with the partner's: raising
-    "أكثر من 60" to "أكثر من 90" still agrees with "أكثر من 60"; None when no change can contradict."""
+    "أكثر من 60" to "أكثر من 90" still agrees with "أكثر من 60"; None when neither change contradicts."""
     mine, theirs = claim.get("hedge"), partner.get("hedge")
     up = mine in _LOWER or theirs in _UPPER
     down = mine in _UPPER or theirs in _LOWER
     if up and down:
         return None
-    return 1.5 if up else 0.6 if down else rng.choice((1.5, 0.6))
+    factor = 1.5 if up else 0.6 if down else rng.choice((1.5, 0.6))
+    # A bound must also pass the other figure: "12 على الأقل" raised to "18 على الأقل" still fits 31.
+    v, p = claim.get("value"), partner.get("value")
+    if (up or down) and isinstance(v, int | float) and isinstance(p, int | float):
+        new = v * factor
+        if (up and new <= p) or (down and new >= p):
+            return None
+    return factor
 
 
 def conflicting_edit(

@@ -151,6 +151,13 @@ def test_a_height_in_a_later_report_is_not_taken_for_a_revision() -> None:
     _assert_a_conflict_not_an_update(_two(first, later, when, when + timedelta(days=1)))
 
 
+def test_exceeding_a_figure_is_a_bound_not_a_revision() -> None:
+    when = datetime(2024, 5, 5, 12, tzinfo=TZ)
+    first = "وقالت إدارة معرض الكتاب في مدينة الساحل إن عدد زواره منذ افتتاحه بلغ 40 ألف زائر."
+    later = "وشهد معرض الكتاب في مدينة الساحل منذ افتتاحه إقبالا كبيرا تجاوز عدد زواره 90 ألف زائر."
+    _assert_a_conflict_not_an_update(_two(first, later, when, when + timedelta(days=1)))
+
+
 def test_the_latest_report_is_not_a_revised_figure() -> None:
     when = datetime(2024, 5, 5, 12, tzinfo=TZ)
     first = "قالت المنظمة إن القصف على حي الميناء أسفر عن مقتل 31 مدنيا بينهم أطفال."

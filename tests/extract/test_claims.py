@@ -53,6 +53,12 @@ def test_a_compound_number_of_hours_is_one_figure_not_its_last_word() -> None:
     assert ("duration", "P3D") in figures
 
 
+def test_a_claim_on_a_definite_numeral_quotes_the_noun_before_it() -> None:
+    claims = claims_of(doc_of("وأعلنت الوزارة أن الشركات الثمانية وقعت العقود."))
+    c = only(claims, kind="quantity")
+    assert (c["value"], c["unit"], c["evidence"]["text"]) == (8, "الشركات", "الشركات الثمانية")
+
+
 def test_could_not_verify_makes_the_clause_unverified_and_states_what() -> None:
     claims = claims_of(doc_of("ولم يتسن للوكالة التحقق من صحة الشريط المصور الذي تبلغ مدته 12 دقيقة."))
     event = only(claims, kind="event")

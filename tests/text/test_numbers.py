@@ -387,8 +387,16 @@ def test_a_year_is_not_followed_by_a_counted_verb() -> None:
     assert one("شارك 2000 شخص في الماراثون", "2000")["unit_class"] == "person"
 
 
-def test_definite_number_word_is_an_adjective_not_a_counter() -> None:
-    assert one("خلال الأعوام الأربعة المقبلة", "الأربعة")["unit"] is None
+def test_definite_numeral_counts_the_noun_before_it_not_the_word_after() -> None:
+    four = one("خلال الأعوام الأربعة المقبلة", "الأربعة")
+    assert four["unit"] == "الاعوام" and four["unit_class"] == "time"
+    text = "وأكدت الوزارة أن الشركات الـ 8 مستمرة في التسويق، ومن بين المصابين الخمسة طفلان"
+    assert one(text, "8")["unit"] == "الشركات" and one(text, "8")["kind"] == "cardinal"
+    assert one(text, "الخمسة")["unit_class"] == "injured"
+    assert one("مع الشركات الـ8 الكبرى", "8")["unit"] == "الشركات"
+    # Definite digits after a singular noun are a rank, and an indefinite noun counts nothing here.
+    assert one("انعقاد الدورة الـ20 للمجلس", "20")["kind"] == "ordinal"
+    assert one("لعب دور الثمانية", "الثمانية")["unit"] is None
 
 
 def test_a_figure_in_brackets_or_quotes_still_counts_the_noun_after_them() -> None:
@@ -435,3 +443,17 @@ def test_a_percent_sign_written_once_covers_the_list_before_it() -> None:
     assert [one(text, t)["kind"] for t in ("2.9", "2.6", "2.4 في المائة")] == ["percent"] * 3
     assert one("قتل 5 أشخاص و20% من السكان", "5")["kind"] == "cardinal"  # a counted noun of its own
     assert one("سجل المؤشر 12 15%", "12")["kind"] == "cardinal"  # no conjunction: no list
+
+
+def test_past_tense_exceeding_is_a_lower_bound_and_its_negation_an_upper_one() -> None:
+    assert one("بقيمة فاقت 309 ملايين ريال", "309 ملايين")["hedge"] == "more_than"
+    assert one("بعدد زوار تجاوز 40 ألف زائر", "40 ألف")["hedge"] == "more_than"
+    assert one("ولا تتجاوز 5 سنوات", "5")["hedge"] == "at_most"
+    assert one("لم يتجاوز 12 حالة", "12")["hedge"] == "at_most"
+
+
+def test_a_percent_word_is_never_a_hundred_of_its_own() -> None:
+    text = "وزاد سعر الذهب واحدا بالمئة إلى 1096.40 دولار للأوقية"
+    assert one(text, "واحدا بالمئة")["percent"] == 1
+    assert one(text, "1096.40")["value"] == 1096.4  # not a range from "المئة" (100) to it
+    assert [s.text for s in find_numbers(normalize("ارتفع المؤشر بنسبة طفيفة بالمئة"))] == []

@@ -24,13 +24,14 @@ _L = ARABIC_LETTERS
 # "بلغ" and "وصل" are left out: they introduce first reports as often as revisions. A figure that moved
 # ("تراجع سعر الخام 40 سنتا") is a running figure: a later report of it is a timeline. A figure carried
 # "إلى" a new level ("ارتفع عدد القتلى إلى 21") revises the earlier one only in the direction the verb
-# says. "يرتفع" and "ارتفاع" also give heights ("منحدر يرتفع 450 مترا"): they need that "إلى".
-_RISE = "ارتفع ارتفعت زاد زادت تجاوز تجاوزت"
+# says. "يرتفع" and "ارتفاع" also give heights ("منحدر يرتفع 450 مترا"), and "تجاوز" a bound ("إقبال
+# تجاوز 100 ألف زائر" is more than 100,000, not a rise of 100,000): they need that "إلى".
+_RISE = "ارتفع ارتفعت زاد زادت"
 _FALL = "انخفض انخفضت تراجع تراجعت"
 # A revised figure says so next to its noun ("حصيلة محدثة", "أحدث الأرقام"); "أحدث تقرير" is the latest
 # report, not a revision of any figure in it.
 _TALLY = "حصيلة أرقام إحصائية إحصاءات بيانات"
-_HEIGHT = "يرتفع ترتفع ارتفاع"
+_HEIGHT = "يرتفع ترتفع ارتفاع تجاوز تجاوزت"
 
 
 def _cue(words: str) -> str:

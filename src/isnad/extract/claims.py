@@ -161,9 +161,13 @@ def _claim(ctx: _Context, a: int, b: int, evidence: Span) -> Span:
         values = {k: attrs.get(k) for k in _NUMBER_KEYS}
         values["number_kind"] = attrs.get("kind")
         ev_end = max(evidence.end, attrs.get("unit_end") or 0)
+    # The counted noun comes first after a definite numeral ("الشركات الثمانية").
+    unit_start = attrs.get("unit_start") if not is_date else None
+    before = isinstance(unit_start, int) and a <= unit_start < evidence.start
+    ev_start = unit_start if before and isinstance(unit_start, int) else evidence.start
     original = ctx.view.original
     out: dict[str, Any] = {"kind": kind, **values}
-    out["evidence"] = {"start": evidence.start, "end": ev_end, "text": original[evidence.start : ev_end]}
+    out["evidence"] = {"start": ev_start, "end": ev_end, "text": original[ev_start:ev_end]}
     out.update(_status(ctx, evidence.start))
     out["topic"] = ctx.topic()
     out["entities"] = ctx.entity_list()

@@ -96,7 +96,7 @@ def find_numbers(view: View) -> list[Span]:
         if phrases[i].start < cursor:  # inside the previous number's unit or percent words
             i += 1
             continue
-        if _orphan_scale(text, phrases[i]):
+        if _orphan_scale(text, phrases[i]) or _percent_word(text, phrases[i]):
             i += 1
             continue
         span, used, cursor = _describe(view, rev, phrases, i, cursor)
@@ -114,6 +114,17 @@ def _orphan_scale(text: str, p: Phrase) -> bool:
     while k >= 0 and text[k] in " \t":
         k -= 1
     return k >= 0 and text[k].isdigit()
+
+
+_IN = re.compile(r"(?<![^\s])في[ \t]+$")
+
+
+def _percent_word(text: str, p: Phrase) -> bool:
+    """ "بالمئة" / "في المئة" on its own is the percent word of a figure isnad could not read, not 100."""
+    if len(p.atoms) != 1 or p.atoms[0].cat != "h" or p.value != 100:
+        return False
+    clitic = p.atoms[0].clitic
+    return clitic == "بال" or (clitic == "ال" and _IN.search(text, max(p.cs - 8, 0), p.cs) is not None)
 
 
 # "2.9 و2.6 و2.4 في المائة على التوالي": the percent sign written once covers the whole list.
@@ -165,10 +176,21 @@ def _describe(view: View, rev: str, phrases: list[Phrase], i: int, free: int) ->
         high, used = None, 0
         _base_attrs(attrs, p, None)
     start, end, unit_end = _surroundings(view, p, high or p, attrs, free)
-    if high is None and (
-        (p.definite_digits and attrs["unit_class"] in (None, "other"))  # "the 15th", not الـ15 عاما
-        or (
-            (opener == "label" or cs == 0 or text[cs - 1] == "\n") and _names_not_counts(text, p, opener, end)
+    before = (
+        high is None
+        and attrs["kind"] == "cardinal"
+        and attrs["unit_class"] in (None, "other")  # "الـ 8 مستمرة": the word after is no count
+        and _noun_before(view, p, attrs)
+    )
+    if (
+        high is None
+        and not before
+        and (
+            (p.definite_digits and attrs["unit_class"] in (None, "other"))  # "the 15th", not الـ15 عاما
+            or (
+                (opener == "label" or cs == 0 or text[cs - 1] == "\n")
+                and _names_not_counts(text, p, opener, end)
+            )
         )
     ):
         _as_ordinal(attrs, int(p.value))
@@ -180,6 +202,39 @@ def _describe(view: View, rev: str, phrases: list[Phrase], i: int, free: int) ->
         attrs["hedge_text"] = view.original[slice(*view.original_span(*hspan))]
     a, b = view.original_span(start, end)
     return Span(a, b, view.original[a:b], "number", attrs), used, max(end, unit_end)
+
+
+# A definite numeral follows the noun it counts: "الشركات الثمانية", "الشركات الـ 8" (the eight companies).
+_BEFORE_NOUN = re.compile(rf"[ \t]+([{_L}]{{4,}})(?![{_L}])")  # read on the reversed text
+_SOUND_PLURAL = ("ات", "ين", "ون")
+
+
+def _noun_before(view: View, p: Phrase, attrs: dict[str, Any]) -> bool:
+    """Record the definite plural noun a definite numeral follows as its unit; True when there is one.
+
+    A definite number word after a definite noun is always its count ("الأعوام الأربعة"); definite digits
+    are often a rank instead ("الدورة الـ 20"), so they need a sound plural before them ("الشركات الـ 8").
+    """
+    text = view.text
+    word_form = p.atoms[0].cat != "d" and p.atoms[0].clitic in DEFINITE_CLITICS
+    bare_digits = p.atoms[0].cat == "d" and not p.atoms[0].clitic
+    spaced = bare_digits and text[max(p.cs - 4, 0) : p.cs].rstrip().endswith("ال")  # "الـ 8"
+    if not (word_form or p.definite_digits or spaced):
+        return False
+    head = text.rindex("ال", 0, p.cs) if spaced else p.cs
+    m = _BEFORE_NOUN.match(text[:head][::-1])
+    if m is None:
+        return False
+    word = m.group(1)[::-1]
+    definite, cls, _ = _noun(word)
+    if not definite or cls is None or cls == "money":
+        return False
+    if not word_form and cls == "other" and not word.endswith(_SOUND_PLURAL):
+        return False
+    ustart, uend = head - m.end(1), head - m.start(1)
+    attrs["unit_start"], attrs["unit_end"] = view.original_span(ustart, uend)
+    attrs["unit"], attrs["unit_class"] = word, cls
+    return True
 
 
 def _names_not_counts(text: str, p: Phrase, opener: str, end: int) -> bool:

@@ -39,7 +39,7 @@ def _add(table: dict[str, Lex], cat: str, words: dict[str, float], *flags: str, 
 
 def _build_lexicon() -> dict[str, Lex]:
     t: dict[str, Lex] = {}
-    _add(t, "u", {"واحد": 1, "واحدة": 1, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمسة": 5})
+    _add(t, "u", {"واحد": 1, "واحدة": 1, "واحدا": 1, "ثلاث": 3, "ثلاثة": 3, "أربع": 4, "أربعة": 4, "خمسة": 5})
     _add(t, "u", {"ستة": 6, "سبعة": 7, "ثمان": 8, "ثماني": 8, "ثمانية": 8, "تسعة": 9})
     # Bare forms that double as other words (ستّ "lady", تسع "holds", خمس "a fifth"...).
     _add(t, "u", {"خمس": 5, "ست": 6, "سبع": 7, "تسع": 9}, "short")
@@ -169,11 +169,16 @@ HEDGES_BEFORE: dict[str, str] = {
         "ما يزيد عن": "more_than", "يزيد على": "more_than", "يزيد عن": "more_than",
         "يربو على": "more_than", "ما يربو على": "more_than", "ما يربو عن": "more_than",
         "فوق": "more_than", "أزيد من": "more_than", "ما يفوق": "more_than", "يفوق": "more_than",
-        "يتجاوز": "more_than", "ما يتجاوز": "more_than", "أقل من": "less_than", "دون": "less_than",
+        "يتجاوز": "more_than", "ما يتجاوز": "more_than", "تجاوز": "more_than", "تجاوزت": "more_than",
+        "تتجاوز": "more_than", "فاق": "more_than", "فاقت": "more_than", "تفوق": "more_than",
+        "تخطى": "more_than", "تخطت": "more_than", "يتخطى": "more_than", "تتخطى": "more_than",
+        "أقل من": "less_than", "دون": "less_than",
         "ما دون": "less_than", "ما يقل عن": "less_than", "تحت": "less_than",
         "ما لا يقل عن": "at_least", "لا يقل عن": "at_least", "على الأقل": "at_least",
         "ما لا يزيد عن": "at_most", "ما لا يزيد على": "at_most", "لا يزيد عن": "at_most",
         "لا يزيد على": "at_most", "لا يتجاوز": "at_most", "ما لا يتجاوز": "at_most",
+        "لا تتجاوز": "at_most", "لم يتجاوز": "at_most", "لم تتجاوز": "at_most", "لا تتخطى": "at_most",
+        "لا يتخطى": "at_most", "لم يتخط": "at_most", "لم تتخط": "at_most",
         "حتى": "at_most", "ما يصل إلى": "at_most", "يصل إلى": "at_most",
         "بين": "between", "ما بين": "between", "من": "from",
     }.items()
