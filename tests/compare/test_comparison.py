@@ -158,6 +158,16 @@ def test_exceeding_a_figure_is_a_bound_not_a_revision() -> None:
     _assert_a_conflict_not_an_update(_two(first, later, when, when + timedelta(days=1)))
 
 
+def test_a_price_move_to_the_same_level_is_one_moment_of_the_market() -> None:
+    when = datetime(2024, 5, 5, 9, tzinfo=TZ)
+    first = "وفي سوق المعادن ارتفعت الفضة 0.3 بالمئة إلى 24.60 دولار للأوقية في تعاملات الصباح."
+    later = "أما الفضة فصعد سعرها في المعاملات الفورية وارتفعت 0.8 بالمئة إلى 24.60 دولار للأوقية."
+    _assert_a_conflict_not_an_update(_two(first, later, when, when + timedelta(hours=4)))
+    # Moved to another level, the later move is a later reading of the market: a timeline.
+    report = _two(first, later.replace("24.60", "24.90"), when, when + timedelta(hours=4))
+    assert report["conflicts"] == [] and any(g["status"] == "update" for g in report["groups"])
+
+
 def test_the_latest_report_is_not_a_revised_figure() -> None:
     when = datetime(2024, 5, 5, 12, tzinfo=TZ)
     first = "قالت المنظمة إن القصف على حي الميناء أسفر عن مقتل 31 مدنيا بينهم أطفال."

@@ -112,9 +112,8 @@ def _finding(link: Link, x: ClaimRef, y: ClaimRef, docs: Sequence[Document], acr
     dx, dy = docs[x.doc], docs[y.doc]
     earlier, later = (x, y) if _time(dx) <= _time(dy) else (y, x)
     dated = dx.article.published is not None and dy.article.published is not None and _time(dx) != _time(dy)
-    revises = dated and (
-        not across or _has_update_cue(docs[later.doc], later, earlier) or _toll_rises(earlier, later, dx, dy)
-    )
+    moved = _has_update_cue(docs[later.doc], later, earlier) and not _same_snapshot(x, y)
+    revises = dated and (not across or moved or _toll_rises(earlier, later, dx, dy))
     if not dated and x.kind == "quantity":
         # No order from the clock: a report that says its figure rose (fell) to a new level is the later one.
         ahead = [r for r, o in ((x, y), (y, x)) if _update_cue(docs[r.doc], r, o) == "level"]
@@ -185,6 +184,29 @@ def _toll_rises(earlier: ClaimRef, later: ClaimRef, dx: Document, dy: Document) 
     a, b = earlier.attrs.get("value"), later.attrs.get("value")
     hours = abs(_time(dx) - _time(dy)) / 3600
     return isinstance(a, int | float) and isinstance(b, int | float) and b > a and hours >= TOLL_HOURS
+
+
+_MARKET = ("money", "percent")
+
+
+def _same_snapshot(x: ClaimRef, y: ClaimRef) -> bool:
+    """Two price moves that share their other figure, the level a price moved to or the move that took it
+    there ("ارتفعت الفضة 0.3 بالمئة إلى 14.60 دولار"), describe one moment of the market: the figure they
+    differ on is a contradiction, not a later reading."""
+    if x.kind != "quantity" or x.attrs.get("unit_class") not in _MARKET:
+        return False
+    return bool(_companions(x) & _companions(y))
+
+
+def _companions(ref: ClaimRef) -> set[float]:
+    out: set[float] = set()
+    for k, slot in enumerate(ref.row):
+        value = slot.attrs.get("value")
+        # A bound ("بعد هبوطه أكثر من واحد في المئة") is an earlier move, not this moment's figure.
+        exact = slot.attrs.get("hedge") is None and slot.attrs.get("unit_class") in _MARKET
+        if k != ref.pos and exact and isinstance(value, int | float):
+            out.add(float(value))
+    return out
 
 
 def _has_update_cue(doc: Document, ref: ClaimRef, earlier: ClaimRef) -> bool:
