@@ -457,3 +457,10 @@ def test_a_percent_word_is_never_a_hundred_of_its_own() -> None:
     assert one(text, "واحدا بالمئة")["percent"] == 1
     assert one(text, "1096.40")["value"] == 1096.4  # not a range from "المئة" (100) to it
     assert [s.text for s in find_numbers(normalize("ارتفع المؤشر بنسبة طفيفة بالمئة"))] == []
+
+
+def test_one_after_its_noun_counts_that_noun() -> None:
+    assert one("حقق الفريق 8 ميداليات دفعة واحدة", "واحدة")["unit"] == "دفعه"
+    assert one("خلال يوم واحد فقط", "واحد")["unit_class"] == "time"
+    # After a verb "واحد" counts nothing: "he was one of the best".
+    assert one("وكان واحدا من أبرز اللاعبين", "واحدا")["unit"] is None

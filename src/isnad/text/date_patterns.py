@@ -53,7 +53,8 @@ REL_TAIL = (
     rf"|{S}(?P<mmod>{MODS}|{trie(lx.HOLY)})"
 )
 TAILS = rf"(?:{YEAR_TAIL}|{REL_TAIL}{E})?"
-RELMON = rf"(?:(?:ال)?شهر{S}(?P<rmod>{MODS})|(?P<rthis>هذا){S}الشهر){E}"
+# "في 25 الجاري": the day of this month, the word "شهر" left out (only "الجاري/الحالي" say so alone).
+RELMON = rf"(?:(?:ال)?شهر{S}(?P<rmod>{MODS})|(?P<rthis>هذا){S}الشهر|(?P<rcur>{trie(lx.CURRENT)})){E}"
 DAY_JOIN = rf"{S0}(?:من{S})?(?:شهر{S})?"
 
 

@@ -137,11 +137,11 @@ def _pre(items: Any, k: int = 2) -> str:
 _MONTHS = [*lx.GREGORIAN, *lx.HIJRI]
 _UNIT_OR_COUNT = _pre([*lx.UNITS, *lx.CARDINALS, *lx.VAGUE_COUNTS])
 # What may follow a number that starts an expression, coarsely (the parsers check precisely):
-# a separator (17/10/2016, 10:30), a month (17 أكتوبر), a unit or an era (31 دقيقة, 1437هـ), a clock
-# adverb or time zone (10 صباحا), or nothing when it is a 4-digit year (حرب 1948).
+# a separator (17/10/2016, 10:30), a month (17 أكتوبر, 25 الجاري), a unit or an era (31 دقيقة,
+# 1437هـ), a clock adverb or time zone (10 صباحا), or nothing when it is a 4-digit year (حرب 1948).
 _AFTER_NUMBER = {
     "sep": r"[ \t]{0,4}[/\-–][ \t]{0,4}[0-9]|\.[0-9]{1,2}\.[0-9]|:[0-9]{2}(?![0-9])",
-    "mon": rf"{S0}{_pre([*_MONTHS, *lx.folded('من|شهر|هذا')], 3)}",
+    "mon": rf"{S0}{_pre([*_MONTHS, *lx.folded('من|شهر|هذا'), *lx.CURRENT], 3)}",
     "era": rf"{S0}{trie(lx.folded('هـ|م|هجري|هجرية|ميلادي|ميلادية|للهجرة|للميلاد'))}(?!\w)",
     "unit": rf"(?:[.,][0-9]+)?{S0}{_pre(lx.UNITS)}",
     "adv": rf"{S}(?:{_pre(lx.CLOCK_ADVERBS)}|بتو|ت|GMT|UTC)",

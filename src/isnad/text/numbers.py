@@ -180,7 +180,7 @@ def _describe(view: View, rev: str, phrases: list[Phrase], i: int, free: int) ->
         high is None
         and attrs["kind"] == "cardinal"
         and attrs["unit_class"] in (None, "other")  # "الـ 8 مستمرة": the word after is no count
-        and _noun_before(view, p, attrs)
+        and _noun_before(view, rev, p, attrs)
     )
     if (
         high is None
@@ -204,34 +204,42 @@ def _describe(view: View, rev: str, phrases: list[Phrase], i: int, free: int) ->
     return Span(a, b, view.original[a:b], "number", attrs), used, max(end, unit_end)
 
 
-# A definite numeral follows the noun it counts: "الشركات الثمانية", "الشركات الـ 8" (the eight companies).
-_BEFORE_NOUN = re.compile(rf"[ \t]+([{_L}]{{4,}})(?![{_L}])")  # read on the reversed text
+# A numeral that follows the noun it counts: a definite one ("الشركات الثمانية", "الشركات الـ 8") and
+# "واحد" ("عائلة واحدة", "يوم واحد": one family, one day).
+_BEFORE_NOUN = re.compile(rf"[ \t]+([{_L}]{{3,}})(?![{_L}])")  # read on the reversed text
 _SOUND_PLURAL = ("ات", "ين", "ون")
 
 
-def _noun_before(view: View, p: Phrase, attrs: dict[str, Any]) -> bool:
-    """Record the definite plural noun a definite numeral follows as its unit; True when there is one.
+def _noun_before(view: View, rev: str, p: Phrase, attrs: dict[str, Any]) -> bool:
+    """Record the noun a numeral follows as its unit; True when there is one.
 
     A definite number word after a definite noun is always its count ("الأعوام الأربعة"); definite digits
     are often a rank instead ("الدورة الـ 20"), so they need a sound plural before them ("الشركات الـ 8").
+    "واحدة" after a feminine noun counts it; "واحد" after a masculine one only when that is a known unit
+    ("كان واحدا من" has a verb before it).
     """
     text = view.text
-    word_form = p.atoms[0].cat != "d" and p.atoms[0].clitic in DEFINITE_CLITICS
-    bare_digits = p.atoms[0].cat == "d" and not p.atoms[0].clitic
-    spaced = bare_digits and text[max(p.cs - 4, 0) : p.cs].rstrip().endswith("ال")  # "الـ 8"
-    if not (word_form or p.definite_digits or spaced):
+    first = p.atoms[0]
+    word_form = first.cat != "d" and first.clitic in DEFINITE_CLITICS
+    spaced = first.cat == "d" and not first.clitic and text[max(p.cs - 4, 0) : p.cs].rstrip().endswith("ال")
+    one = len(p.atoms) == 1 and first.cat == "u" and p.value == 1 and not first.clitic
+    if not (word_form or p.definite_digits or spaced or one):
         return False
     head = text.rindex("ال", 0, p.cs) if spaced else p.cs
-    m = _BEFORE_NOUN.match(text[:head][::-1])
+    m = _BEFORE_NOUN.match(rev, len(text) - head)
     if m is None:
         return False
-    word = m.group(1)[::-1]
+    ustart, uend = len(text) - m.end(1), len(text) - m.start(1)
+    word = text[ustart:uend]
     definite, cls, _ = _noun(word)
-    if not definite or cls is None or cls == "money":
+    if cls is None or cls == "money":
         return False
-    if not word_form and cls == "other" and not word.endswith(_SOUND_PLURAL):
+    if one:
+        feminine = text[p.start : p.end].endswith("ه")
+        if feminine != word.endswith("ه") or (not feminine and cls == "other"):
+            return False
+    elif not definite or (not word_form and cls == "other" and not word.endswith(_SOUND_PLURAL)):
         return False
-    ustart, uend = head - m.end(1), head - m.start(1)
     attrs["unit_start"], attrs["unit_end"] = view.original_span(ustart, uend)
     attrs["unit"], attrs["unit_class"] = word, cls
     return True
