@@ -168,6 +168,13 @@ def test_a_price_move_to_the_same_level_is_one_moment_of_the_market() -> None:
     assert report["conflicts"] == [] and any(g["status"] == "update" for g in report["groups"])
 
 
+def test_a_height_carried_to_a_level_is_still_a_height() -> None:
+    when = datetime(2024, 5, 5, 12, tzinfo=TZ)
+    first = "غمرت السيول نفقا في حي الوادي ويصل ارتفاع منسوب الماء بداخله إلى 4 أمتار بحسب الدفاع المدني."
+    later = "وقال الدفاع المدني إنه بعد السيول يصل ارتفاع منسوب الماء داخل نفق حي الوادي إلى 6 أمتار."
+    _assert_a_conflict_not_an_update(_two(first, later, when, when + timedelta(days=1)))
+
+
 def test_the_latest_report_is_not_a_revised_figure() -> None:
     when = datetime(2024, 5, 5, 12, tzinfo=TZ)
     first = "قالت المنظمة إن القصف على حي الميناء أسفر عن مقتل 31 مدنيا بينهم أطفال."

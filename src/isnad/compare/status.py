@@ -222,11 +222,14 @@ def _update_cue(doc: Document, ref: ClaimRef, earlier: ClaimRef) -> str | None:
     figure = view.offsets.to_view(evidence["start"]) if isinstance(evidence, Mapping) else b
     old, new = earlier.attrs.get("value"), ref.attrs.get("value")
     numbers = isinstance(old, int | float) and isinstance(new, int | float)
+    height = ref.attrs.get("unit_class") == "distance"
     for cue in _UPDATE.finditer(view.text, a, b):
         if cue.group("new"):
             return "new"
         if cue.end() > figure:
             continue  # a verb after the figure moves something else ("26 مشروعا … بقيمة تجاوزت")
+        if height and cue.group("height"):
+            continue  # "يصل ارتفاع منسوب الماء إلى 4 أمتار" measures a height; it reports no rise
         level = _TO.search(view.text, cue.end(), figure) is not None
         if not level:
             if cue.group("height") is None:
