@@ -177,9 +177,9 @@ def test_an_opposite_word_is_flagged_even_one_never_seen_in_training() -> None:
     assert released["pole_swap:detain"] == 1.0
     # A synonym is not an opposite, and one side alone is only "touched".
     same = stance_features("ارتفاع أسعار القمح", "صعود أسعار القمح")
-    assert same["pole_swapped"] == 0.0 and "pole_one:move" not in same
+    assert same["pole_swapped"] == 0.0 and "pole_one:direction" not in same
     one = stance_features("أسعار القمح", "ارتفاع أسعار القمح")
-    assert one["pole_swapped"] == 0.0 and one["pole_one:move"] == 1.0
+    assert one["pole_swapped"] == 0.0 and one["pole_one:direction"] == 1.0
 
 
 def test_swapped_roles_show_as_reordered_shared_words() -> None:
@@ -187,3 +187,11 @@ def test_swapped_roles_show_as_reordered_shared_words() -> None:
     kept = stance_features("الشركة تقاضي البلدية في المحكمة", "الشركة تقاضي البلدية")
     assert swapped["order_inverted"] > 0.3 and kept["order_inverted"] == 0.0
     assert stance_features("خبر", "نبأ")["order_none"] == 1.0
+
+
+def test_the_same_words_bound_to_opposite_poles_are_flagged() -> None:
+    # Both headlines say "up" and "down"; the pound and the dollar swapped them.
+    f = stance_features("الإسترليني يهبط والدولار يصعد", "صعود كبير للإسترليني وهبوط حاد للدولار")
+    assert f["pole_rebound"] == 1.0
+    same = stance_features("الإسترليني يهبط أمام الدولار", "هبوط جديد للإسترليني أمام الدولار")
+    assert same["pole_rebound"] == 0.0

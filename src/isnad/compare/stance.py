@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from isnad.compare.opposites import opposed, pole_key
+from isnad.compare.opposites import opposed, pole_key, poles_of
 from isnad.errors import IsnadError
 from isnad.extract.clitics import frequencies, strip_proclitics
 from isnad.extract.topic import term
@@ -60,6 +60,7 @@ class _Side:
     negations: frozenset[str]
     order: tuple[str, ...]  # skeletons in reading order, first occurrence each
     poles: frozenset[str]  # words as the opposites lexicon looks them up
+    bound: frozenset[tuple[str, int, str]]  # (relation, pole, skeleton of a word beside the pole word)
 
 
 @lru_cache(maxsize=16384)
@@ -74,8 +75,25 @@ def _side(text: str) -> _Side:
     numbers = frozenset(_number_key(s.attributes) for s in find_numbers(view))
     negations = frozenset(w for w in words if w in _NEGATIONS)
     order = tuple(dict.fromkeys(skeleton(w) for w in kept))
-    poles = frozenset(pole_key(w) for w in kept if not w.isascii())
-    return _Side(text, words, terms, skeletons, grams, numbers, negations, order, poles)
+    keys = [pole_key(w) if not w.isascii() else w for w in kept]
+    poles = frozenset(keys)
+    bound = frozenset(_bindings(kept, keys))
+    return _Side(text, words, terms, skeletons, grams, numbers, negations, order, poles, bound)
+
+
+_REACH = 2  # words either side of a pole word that it is said of ("الإسترليني يهبط", "هبوط للدولار")
+
+
+def _bindings(kept: Sequence[str], keys: Sequence[str]) -> list[tuple[str, int, str]]:
+    """Which pole each content word stands beside: "الإسترليني يهبط والدولار يصعد" binds the pound to
+    down and the dollar to up, so the same words with the poles swapped are a contradiction."""
+    out = []
+    for i, key in enumerate(keys):
+        for relation, pole in poles_of(key):
+            for j in range(max(i - _REACH, 0), min(i + _REACH + 1, len(kept))):
+                if j != i and not poles_of(keys[j]) and len(kept[j]) >= 3:
+                    out.append((relation, pole, skeleton(kept[j])))
+    return out
 
 
 def _term(word: str) -> str | None:
@@ -244,6 +262,8 @@ def _polarity_features(a: _Side, b: _Side) -> dict[str, float]:
     swapped, touched = opposed(a.poles - b.poles, b.poles - a.poles)
     out = {f"pole_swap:{r}": 1.0 for r in swapped} | {f"pole_one:{r}": 1.0 for r in touched}
     out["pole_swapped"] = float(bool(swapped))
+    flipped = {(r, 1 - p, w) for r, p, w in a.bound} & b.bound
+    out["pole_rebound"] = float(bool(flipped))  # one word beside opposite poles in the two headlines
     return out
 
 
