@@ -269,6 +269,9 @@ def test_reports_of_different_days_are_a_timeline_not_a_dispute() -> None:
     # Monday and Thursday on one publication date: one of them is wrong.
     report = _two(first, second.replace("الثلاثاء", "الخميس"), monday, monday)
     assert report["conflicts"]
+    # A part of the day before the anchor still dates the report ("صباح اليوم الاثنين").
+    morning = first.replace("تعاملات اليوم الاثنين", "تعاملات صباح اليوم الاثنين")
+    assert _two(morning, second, monday, monday + timedelta(days=1))["conflicts"] == []
 
 
 # --- the built-in example corpus ----------------------------------------------------------------------

@@ -136,6 +136,10 @@ def _finding(link: Link, x: ClaimRef, y: ClaimRef, docs: Sequence[Document], acr
 
 _DAY_NAMES = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 _SHIFT = {"اليوم": 0, "امس": 1, "غدا": -1}  # "أمس الأحد" is said on a Monday
+# A part of the day before the anchor changes nothing: "صباح اليوم الأربعاء", "مساء أمس الثلاثاء".
+_PART_OF_DAY = frozenset(
+    fold(w) for w in ["صباح", "مساء", "ظهر", "عصر", "فجر", "ليل", "ليلة", "ضحى", "بعد", "يوم"]
+)
 
 
 # A story has at most 100 articles: documents are not kept longer than a comparison needs them.
@@ -153,7 +157,8 @@ def _said_day(doc: Document) -> int | None:
     for claim in doc.layer("claims"):
         weekday, expression = claim.attributes.get("weekday"), claim.attributes.get("expression")
         if isinstance(weekday, int) and isinstance(expression, str):
-            first = fold(expression).split()[0] if expression.strip() else ""
+            said = [w for w in fold(expression).split() if w not in _PART_OF_DAY]
+            first = said[0] if said else ""
             if first in _SHIFT:
                 days.add((weekday + _SHIFT[first]) % 7)
     return days.pop() if len(days) == 1 else None
