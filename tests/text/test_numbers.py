@@ -404,6 +404,10 @@ def test_a_figure_in_brackets_or_quotes_still_counts_the_noun_after_them() -> No
     assert one(text, "87")["unit"] == "لوحه"
     assert one(text, "970")["unit"] == "حاله"
     assert one("وتستمر الدورة لمدة / 21 / يوماً", "21")["unit"] == "يوما"  # news agency slashes
+    # "و" after the bracket starts the next item of a list, unless the word itself begins with it.
+    goals = "سجل للمنتخب مناعي الرويس (54) وعلي عمرو (94)"
+    assert one(goals, "54")["unit"] is None
+    assert one("بناء (20) وحدة سكنية", "20")["unit"] == "وحده"
     # A closing bracket alone is no wrapping: "(انظر الجدول 3) لوحة" is not three panels.
     assert one("انظر الجدول 3) لوحة", "3")["unit"] is None
 
@@ -464,3 +468,8 @@ def test_one_after_its_noun_counts_that_noun() -> None:
     assert one("خلال يوم واحد فقط", "واحد")["unit_class"] == "time"
     # After a verb "واحد" counts nothing: "he was one of the best".
     assert one("وكان واحدا من أبرز اللاعبين", "واحدا")["unit"] is None
+
+
+def test_a_conjunction_after_a_figure_is_no_counted_noun() -> None:
+    assert one("قتل 5 بينما أصيب 7 في الهجوم", "5")["unit"] is None
+    assert one("سجل خطأ في مرماه (21) فيما سجل زميله", "21")["unit"] is None

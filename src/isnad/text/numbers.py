@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import Any
 
 from isnad.model import Span
+from isnad.text.glue import default_lexicon
 from isnad.text.normalize import ARABIC_LETTERS
 from isnad.text.number_grammar import Phrase, find_atoms, group_atoms, replay
 from isnad.text.numwords import (
@@ -261,7 +262,8 @@ def _surroundings(
     tail = _AFTER.match(text, end)
     if tail is None and (closer := _CLOSER.match(text, end)) is not None and _wrapped(text, start):
         tail = _AFTER.match(text, closer.end())
-        tail = tail if tail is not None and tail.lastgroup == "u" else None
+        if tail is not None and (tail.lastgroup != "u" or _next_item(tail.group("u"))):
+            tail = None
         if tail is not None and (scale := _scale_word(tail.group("u"))) and attrs["kind"] == "cardinal":
             # "(12) ألف متر", "(11,9) ملايين راكب": the scale outside the brackets is still the figure's.
             for key in ("value", "low", "high"):
@@ -288,6 +290,15 @@ def _surroundings(
     if tail is not None and attrs["kind"] not in ("ordinal", "score"):
         return start, end, _counted_noun(view, tail, last, attrs)
     return start, end, end
+
+
+def _next_item(word: str) -> bool:
+    """After a bracketed figure, "و" + a word commoner without it starts the next item of a list
+    ("الرويس (54) وعلي عمرو (94)": minutes of goals), where "(20) وحدة" and "(5) وزراء" count."""
+    if len(word) < 4 or word[0] != "و":
+        return False
+    folded = default_lexicon().folded
+    return folded.get(word[1:], 0.0) > 2 * folded.get(word, 0.0)
 
 
 def _scale_word(word: str) -> float | None:
