@@ -144,17 +144,28 @@ def _assert_a_conflict_not_an_update(report: dict[str, Any]) -> None:
     assert not any(g["status"] == "update" for g in report["groups"])
 
 
-def test_a_height_in_a_later_report_is_not_taken_for_a_revision() -> None:
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        pytest.param(
+            "انتشلت فرق الدفاع المدني جثة متسلق سقط من منحدر صخري يرتفع 450 مترا في منتزه الجبل الأخضر.",
+            "عثر رجال الإنقاذ على جثة المتسلق أسفل المنحدر الصخري الذي يرتفع 270 مترا في منتزه الجبل الأخضر.",
+            id="a height",
+        ),
+        pytest.param(
+            "غمرت السيول نفقا في حي الوادي ويصل ارتفاع منسوب الماء بداخله إلى 4 أمتار بحسب الدفاع المدني.",
+            "وقال الدفاع المدني إنه بعد السيول يصل ارتفاع منسوب الماء داخل نفق حي الوادي إلى 6 أمتار.",
+            id="a height carried to a level",
+        ),
+        pytest.param(
+            "وقالت إدارة معرض الكتاب في مدينة الساحل إن عدد زواره منذ افتتاحه بلغ 40 ألف زائر.",
+            "وشهد معرض الكتاب في مدينة الساحل منذ افتتاحه إقبالا كبيرا تجاوز عدد زواره 90 ألف زائر.",
+            id="exceeding is a bound",
+        ),
+    ],
+)
+def test_a_later_figure_that_revises_nothing_is_a_conflict(first: str, later: str) -> None:
     when = datetime(2024, 5, 5, 12, tzinfo=TZ)
-    first = "انتشلت فرق الدفاع المدني جثة متسلق سقط من منحدر صخري يرتفع 450 مترا في منتزه الجبل الأخضر."
-    later = "عثر رجال الإنقاذ على جثة المتسلق أسفل المنحدر الصخري الذي يرتفع 270 مترا في منتزه الجبل الأخضر."
-    _assert_a_conflict_not_an_update(_two(first, later, when, when + timedelta(days=1)))
-
-
-def test_exceeding_a_figure_is_a_bound_not_a_revision() -> None:
-    when = datetime(2024, 5, 5, 12, tzinfo=TZ)
-    first = "وقالت إدارة معرض الكتاب في مدينة الساحل إن عدد زواره منذ افتتاحه بلغ 40 ألف زائر."
-    later = "وشهد معرض الكتاب في مدينة الساحل منذ افتتاحه إقبالا كبيرا تجاوز عدد زواره 90 ألف زائر."
     _assert_a_conflict_not_an_update(_two(first, later, when, when + timedelta(days=1)))
 
 
@@ -166,13 +177,6 @@ def test_a_price_move_to_the_same_level_is_one_moment_of_the_market() -> None:
     # Moved to another level, the later move is a later reading of the market: a timeline.
     report = _two(first, later.replace("24.60", "24.90"), when, when + timedelta(hours=4))
     assert report["conflicts"] == [] and any(g["status"] == "update" for g in report["groups"])
-
-
-def test_a_height_carried_to_a_level_is_still_a_height() -> None:
-    when = datetime(2024, 5, 5, 12, tzinfo=TZ)
-    first = "غمرت السيول نفقا في حي الوادي ويصل ارتفاع منسوب الماء بداخله إلى 4 أمتار بحسب الدفاع المدني."
-    later = "وقال الدفاع المدني إنه بعد السيول يصل ارتفاع منسوب الماء داخل نفق حي الوادي إلى 6 أمتار."
-    _assert_a_conflict_not_an_update(_two(first, later, when, when + timedelta(days=1)))
 
 
 def test_the_latest_report_is_not_a_revised_figure() -> None:
