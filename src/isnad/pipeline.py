@@ -141,4 +141,8 @@ def _with_layer(doc: Document, name: str, spans: Iterable[Span]) -> Document:
 
 
 def _inside_any(span: Span, owners: Sequence[Span]) -> bool:
-    return any(o.start <= span.start and span.end <= o.end for o in owners)
+    """Inside one date, or running from one into the next ("بين 3 و5 مارس" read as the range "3 و5")."""
+    if any(o.start <= span.start and span.end <= o.end for o in owners):
+        return True
+    starts = any(o.start <= span.start < o.end for o in owners)
+    return starts and any(o.start < span.end <= o.end for o in owners)

@@ -59,6 +59,12 @@ def test_a_claim_on_a_definite_numeral_quotes_the_noun_before_it() -> None:
     assert (c["value"], c["unit"], c["evidence"]["text"]) == (8, "الشركات", "الشركات الثمانية")
 
 
+def test_two_days_of_one_month_are_two_dates_not_a_count() -> None:
+    claims = claims_of(doc_of("وتقام مباريات الدور الأول بين 3 و5 مارس في ملعب المدينة."))
+    assert [c["kind"] for c in claims] == ["date", "date"]
+    assert [c["value"] for c in claims] == ["2023-03-03", "2023-03-05"]
+
+
 def test_could_not_verify_makes_the_clause_unverified_and_states_what() -> None:
     claims = claims_of(doc_of("ولم يتسن للوكالة التحقق من صحة الشريط المصور الذي تبلغ مدته 12 دقيقة."))
     event = only(claims, kind="event")

@@ -47,13 +47,33 @@ def find_dates(view: View, published: datetime | date | None = None) -> list[Spa
         return []
     spans = []
     original = view.original
-    for p in _merge(text, parses) if len(parses) > 1 else parses:
+    merged = _merge(text, parses) if len(parses) > 1 else parses
+    for p in _with_paired_days(text, merged):
         a, b = view.original_span(p.start - 1, p.end - 1)
         found = original[a:b]
         if p.fields.get("kind") == "now" and "آل" in found:
             continue  # آلان (Alain) folds to the same letters as الآن (now)
         spans.append(Span(a, b, found, p.label, _attributes(p, text[p.start : p.end], pub)))
     return spans
+
+
+# "يومي 18 و19 أغسطس", "20 و21 شوال": a day number joined by "و" to a dated day shares its month.
+_PAIRED_DAY = re.compile(r"(?<![0-9\w])([0-9]{1,2})[ \t]*(?:و[ \t]*)?$")
+
+
+def _with_paired_days(text: str, parses: list[Parse]) -> list[Parse]:
+    out: list[Parse] = []
+    for p in parses:
+        fields = p.fields
+        joined = text[p.start] == "و" or text[max(p.start - 3, 0) : p.start].rstrip().endswith("و")
+        if p.label == "date" and "day" in fields and "month" in fields and joined:
+            m = _PAIRED_DAY.search(text, max(p.start - 8, out[-1].end if out else 0), p.start)
+            day = int(m.group(1)) if m is not None else 0
+            if m is not None and 0 < day < fields["day"]:
+                first = {k: v for k, v in fields.items() if k not in ("weekday", "paired")} | {"day": day}
+                out.append(Parse(m.start(1), m.end(1), "date", first))
+        out.append(p)
+    return out
 
 
 def _dayish(p: Parse) -> bool:
