@@ -473,3 +473,9 @@ def test_one_after_its_noun_counts_that_noun() -> None:
 def test_a_conjunction_after_a_figure_is_no_counted_noun() -> None:
     assert one("قتل 5 بينما أصيب 7 في الهجوم", "5")["unit"] is None
     assert one("سجل خطأ في مرماه (21) فيما سجل زميله", "21")["unit"] is None
+
+
+def test_the_minute_of_a_match_is_a_mark_not_a_count() -> None:
+    assert one("تلقى بطاقة حمراء في الدقيقة 29 من عمر اللقاء", "29")["kind"] == "ordinal"
+    assert one("استمر الاجتماع 29 دقيقة", "29")["unit_class"] == "time"
+    assert one("سجل الهدف في الدقيقة التسعين", "التسعين")["unit"] is None  # ranked, not 90 minutes

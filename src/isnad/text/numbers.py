@@ -241,6 +241,8 @@ def _noun_before(view: View, rev: str, p: Phrase, attrs: dict[str, Any]) -> bool
             return False
     elif not definite or (not word_form and cls == "other" and not word.endswith(_SOUND_PLURAL)):
         return False
+    elif word.endswith("ه") and p.value >= 3:
+        return False  # a feminine singular is ranked, not counted: "الدقيقة التسعين", "الدورة العشرين"
     attrs["unit_start"], attrs["unit_end"] = view.original_span(ustart, uend)
     attrs["unit"], attrs["unit_class"] = word, cls
     return True

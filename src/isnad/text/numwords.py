@@ -192,6 +192,7 @@ LABELS: frozenset[str] = frozenset(
         "الصفحة صفحة ص الفصل الجدول الشكل الملحق الإصدار النسخة "
         "سباق لسباق بسباق وسباق السباق"  # "سباق 800 متر" names a race: a 1500 m race is another one
         " الرحلة رحلة للرحلة طراز الطراز"  # "الرحلة 370", "طراز 777": a flight, an aircraft model
+        " الدقيقة بالدقيقة والدقيقة للدقيقة"  # "في الدقيقة 29": the minute of a match, not 29 of anything
     )
 )
 
