@@ -30,9 +30,9 @@ def test_planted_conflicts_floor(eval_module: Loader) -> None:
     precision = sum(t.new_involved for t in plants) / new if new else 1.0
     false_per_pair = sum(len(r.baseline) for r in runs) / len(runs)
     assert len(plants) >= 50
-    assert recall >= 0.85, recall  # measured 0.881 here; 0.885-0.916 on 200 test-day pairs (seeds 0-4)
-    assert precision >= 0.93, precision  # measured 0.979 (two stray conflicts; the target is 0.95)
-    assert false_per_pair <= 0.21, false_per_pair  # measured 0.167 here; 0.115-0.210 on 200 pairs
+    assert recall >= 0.85, recall  # measured 0.892 here; 0.886-0.915 on 200 test-day pairs (seeds 0-4)
+    assert precision >= 0.93, precision  # measured 0.970 (three stray conflicts; the target is 0.95)
+    assert false_per_pair <= 0.21, false_per_pair  # measured 0.167 here; 0.115-0.215 on 200 pairs
     assert sum(t.involved for t in compatible) == 0  # a hedge or a digit script never makes a conflict
 
 
