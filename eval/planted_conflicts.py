@@ -791,10 +791,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(records)} articles, {len(pairs)} pairs mined, {len(pool)} of {args.days} days, "
         f"{len(chosen)} sampled (seed {args.seed})"
     )
-    rng = random.Random(args.seed)
     runs: list[PairRun] = []
     errors: Counter[str] = Counter()
     for k, pair in enumerate(chosen):
+        # One generator per pair: a change to isnad that alters one pair's plantable claims must not
+        # re-draw the plants of every pair after it, or two versions would be scored on different edits.
+        rng = random.Random(f"{args.seed}/{pair.a}/{pair.b}")
         try:
             runs.append(run_pair(k, pair, records, rng, args.plants))
         except Exception as exc:  # one failing pair must not hide the figures of the others
