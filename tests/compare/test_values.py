@@ -165,3 +165,10 @@ def test_a_report_dating_itself_to_another_day_is_another_days_report() -> None:
     # The same words on a report stamped Sunday 9 August: its own stamp cannot explain Wednesday.
     misdated = dict(wednesday, value="2015-08-09")
     assert compare_dates(misdated, friday).outcome == "conflict"
+
+
+def test_a_decimal_written_with_trailing_zeros_keeps_its_precision() -> None:
+    # "1.0 %" says a tenth; "1 %" alone may round 0.7.
+    assert compare_quantities(q(1, percent=1, place=0.1), q(0.7, percent=0.7)).outcome == "conflict"
+    assert compare_quantities(q(1, percent=1), q(0.7, percent=0.7)).outcome == "agree"
+    assert compare_quantities(q(2.5, place=0.01), q(2.5)).outcome == "agree"

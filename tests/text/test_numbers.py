@@ -18,7 +18,7 @@ from isnad.text.numbers import find_numbers
 
 KEYS = {
     "value", "kind", "hedge", "hedge_text", "low", "high", "unit", "unit_class", "unit_start", "unit_end",
-    "currency", "currency_assumed", "ordinal", "percent",
+    "currency", "currency_assumed", "ordinal", "percent", "place",
 }  # fmt: skip
 
 
@@ -479,3 +479,17 @@ def test_the_minute_of_a_match_is_a_mark_not_a_count() -> None:
     assert one("تلقى بطاقة حمراء في الدقيقة 29 من عمر اللقاء", "29")["kind"] == "ordinal"
     assert one("استمر الاجتماع 29 دقيقة", "29")["unit_class"] == "time"
     assert one("سجل الهدف في الدقيقة التسعين", "التسعين")["unit"] is None  # ranked, not 90 minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "place"),
+    [
+        ("نزلت الفضة 1.0 % في المعاملات الفورية", "1.0 %", 0.1),
+        ("بلغ السعر ٢٫٠٠ دولار للبرميل", "٢٫٠٠", 0.01),
+        ("بلغ السعر 940.50 دولار للأوقية", "940.50", None),  # a price's habit, not a finer figure
+        ("تراجع المؤشر 2.5 نقطة", "2.5", None),  # the value already says a tenth
+        ("سجل 1.000 طالب في الدورة", "1.000", None),  # a thousand, not one written to three places
+    ],
+)
+def test_trailing_zeros_record_the_place_a_decimal_is_written_to(text: str, figure: str, place: Any) -> None:
+    assert one(text, figure)["place"] == place

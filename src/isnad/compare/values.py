@@ -46,10 +46,12 @@ def quantity_range(
     if isinstance(low, int | float) and isinstance(high, int | float) and low <= high:
         lo, hi = float(low), float(high)  # ranges and vague plurals ("آلاف") carry their own bounds
     else:
-        step = _step(float(value))
+        written = attrs.get("place")
+        place = written if isinstance(written, float) else _place(float(value))
+        step = min(_step(float(value)), place)
         # A plain count is never cut short: 31 and 32 differ.
         cut = (value != int(value) or (value >= 100 and int(value) % 10 == 0)) and (
-            finer is None or finer < _place(float(value))
+            finer is None or finer < place
         )
         lo, hi = value - step / 2, value + (step if cut else step / 2)
     hedge = attrs.get("hedge")
@@ -114,10 +116,10 @@ def compare_quantities(a: Mapping[str, Any], b: Mapping[str, Any]) -> Verdict:
 
 
 def _written_place(attrs: Mapping[str, Any]) -> float | None:
-    value = attrs.get("value")
+    value, written = attrs.get("value"), attrs.get("place")
     if not isinstance(value, int | float) or isinstance(value, bool) or value == 0:
         return None
-    return _place(float(value))
+    return written if isinstance(written, float) else _place(float(value))
 
 
 def _figure(attrs: Mapping[str, Any]) -> str:

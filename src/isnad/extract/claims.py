@@ -28,7 +28,7 @@ from isnad.text.offsets import View
 _CUT = re.compile(r"[,;:](?=\s)|\n")
 _TRIM = " \t\n\r.,;:!?«»\"“”()'-–—"
 _QUANTITY_KINDS = frozenset({"cardinal", "range", "vague", "percent", "money"})
-_NUMBER_KEYS = ("value", "low", "high", "unit", "unit_class", "hedge", "currency", "percent")
+_NUMBER_KEYS = ("value", "low", "high", "unit", "unit_class", "hedge", "currency", "percent", "place")
 _DATE_KEYS = (
     "value",
     "granularity",

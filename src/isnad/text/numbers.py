@@ -176,6 +176,7 @@ def _describe(view: View, rev: str, phrases: list[Phrase], i: int, free: int) ->
     else:
         high, used = None, 0
         _base_attrs(attrs, p, None)
+        attrs["place"] = _written_place(text, p)
     start, end, unit_end = _surroundings(view, p, high or p, attrs, free)
     before = (
         high is None
@@ -409,7 +410,7 @@ def _scaled(p: Phrase, q: Phrase) -> float:
 
 _EMPTY_ATTRS: dict[str, Any] = dict.fromkeys(
     ("value", "kind", "hedge", "hedge_text", "low", "high", "unit", "unit_class", "unit_start", "unit_end",
-     "currency", "currency_assumed", "ordinal", "percent"),
+     "currency", "currency_assumed", "ordinal", "percent", "place"),
 )  # fmt: skip
 
 
@@ -424,6 +425,21 @@ def _base_attrs(attrs: dict[str, Any], p: Phrase, high: Phrase | None) -> None:
         _as_ordinal(attrs, p.ordinal)
     elif p.vague:
         attrs.update(kind="vague", low=_num(p.value), high=_num(p.high))
+
+
+_DECIMALS = re.compile(r"[0-9]+[.,]([0-9]*0)")
+
+
+def _written_place(text: str, p: Phrase) -> float | None:
+    """The place a whole figure written with decimals is exact to: "1.0 %" is a tenth (so not 0.7), where
+    the value 1 alone would round from anything in 0.5-1.5. Other trailing zeros are the habit of a price
+    ("940.50 دولار"): they stay free to have been cut short ("586.30" for 586.33)."""
+    if len(p.atoms) != 1 or p.atoms[0].cat != "d" or p.value != int(p.value):
+        return None
+    m = _DECIMALS.fullmatch(text, p.atoms[0].start, p.atoms[0].end)
+    if m is None or abs(float(m.group(0).replace(",", ".")) - p.value) > 1e-9:
+        return None  # "1.000" is a thousand, not one to three places
+    return float(10 ** -len(m.group(1)))
 
 
 def _as_ordinal(attrs: dict[str, Any], n: int) -> None:
