@@ -85,6 +85,7 @@ def test_day_month_without_publication_is_reported_but_unresolved() -> None:
         ("تقام مباريات الذهاب يومي 18 و19 أكتوبر.", "18", "2016-10-18"),  # the month is the next day's
         ("ازدهرت الزراعة في الستينات من القرن الماضي.", "الستينات من القرن الماضي", "196X"),
         ("وقع الحادث أواخر عام 2012 قرب الحدود.", "أواخر عام 2012", "2012"),
+        ("أعلن البنك نتائج الربع الثاني من العام الحالي 2015.", "العام الحالي 2015", "2015"),  # not a count
     ],
 )
 def test_calendar_date_forms(text: str, expected: str, value: str) -> None:

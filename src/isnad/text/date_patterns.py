@@ -73,7 +73,7 @@ R_ORDDAY = _c(rf"{ORDDAY_HEAD}(?:{MPAIR}{TAILS}|{RELMON})")
 R_MONTH = _c(rf"{CJ}(?P<pp>[بل])?{MPAIR}{TAILS}")
 R_SHAHR = _c(rf"{CJ}(?:[بل])?شهر{S}{MPAIR}{TAILS}")
 R_YEAR = _c(
-    rf"{CJ}{DEFOPT}(?:عام|سنه){S0}(?:(?P<yo>\(){S0})?(?P<year>[0-9]{{4}}){NN}(?:{S0}[-/]{S0}(?P<y2>[0-9]{{4}}){NN})?"
+    rf"{CJ}{DEFOPT}(?:عام|سنه)(?:{S}{trie(lx.CURRENT)})?{S0}(?:(?P<yo>\(){S0})?(?P<year>[0-9]{{4}}){NN}(?:{S0}[-/]{S0}(?P<y2>[0-9]{{4}}){NN})?"
     rf"(?(yo){S0}\))(?:{S0}(?P<era>{ERA}){E})?"
 )
 R_YEAR_RANGE = _c(

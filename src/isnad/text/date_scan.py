@@ -197,7 +197,7 @@ _register(
 _register(lx.PARTS_OF_DAY, p_partday, guard=rf"{S}(?:من{S}|يوم|ال|لل|غد|امس|هذا|[0-9])")
 _register(lx.folded("أمس|الأمس|البارحة|اليوم|غدا|الليلة|الآن|حاليا"), p_relday)
 _register(["اول"], p_relday, guard=rf"{S}(?:من{S})?(?:ال)?امس")
-_register(lx.folded("العام|السنة|عام|سنة"), p_year, guard=rf"{S0}\(?{S0}[0-9]")
+_register(lx.folded("العام|السنة|عام|سنة"), p_year, guard=rf"(?:{S}{trie(lx.CURRENT)})?{S0}\(?{S0}[0-9]")
 _register(["عامي", "سنتي"], p_year, guard=rf"{S}[0-9]")
 _register(["الساعه", "للساعه"], p_time_word, guard=rf"{S}(?:[0-9]|ال)")
 _register([f"{a}{u}" for u in lx.UNITS for a in ("ال", "لل")], p_defunit, guard=rf"{S}ال")
