@@ -221,6 +221,9 @@ _UNIT_WORDS: dict[str, str] = {
     "distance": "كيلومتر كيلومترا كيلومترات كم متر مترا أمتار ميل ميلا أميال سنتيمتر سم ملم",
     "weight": "كيلوغرام كيلوغراما كيلوجرام كغ كلغ كجم كيلو غرام غراما جرام طن طنا أطنان",
     "area": "هكتار هكتارا دونم دونما فدان فدانا",
+    # A currency's hundredth ("ارتفع 40 سنتا إلى 49.92 دولار") moves a price like the currency itself; it
+    # has no currency code, so it is never compared with a figure in whole dollars.
+    "money": "سنت سنتا سنتات هللة هللات قرش قرشا قروش فلس فلسا فلوس",
 }
 UNIT_CLASS: dict[str, str] = {fold(w): cls for cls, words in _UNIT_WORDS.items() for w in words.split()}
 # Suffixes stripped (longest first) when a counted noun is not listed as written.
