@@ -262,7 +262,7 @@ def _keys(span: Span, story_keys: Mapping[tuple[int, int], str]) -> list[str]:
 
 
 def _context(
-    doc: Document, span: Span, sentence: tuple[int, int], figures: Sequence[tuple[int, int]]
+    doc: Document, span: Span, sentence: tuple[int, int], figures: Sequence[tuple[int, int, bool]]
 ) -> _Near:
     """Stems near the claim's figure within its sentence (a clause cut at a comma can lose the subject:
     "الصوت الموجود في التسجيل، الذي نشر صباح الثلاثاء"), never past another figure or into a speech;
@@ -281,8 +281,10 @@ def _context(
     # it: only to the clause end (what follows a comma is usually the next figure's business).
     a, b = to_view(sentence[0]), to_view(span.end)
     ea, eb = to_view(evidence["start"]), to_view(evidence["end"])
-    previous = max([a, *(q for p, q in figures if q <= ea)])
-    following = min([b, *(p for p, q in figures if p >= eb)])
+    previous = max([a, *(q for p, q, _ in figures if q <= ea)])
+    following = min([b, *(p for p, q, _ in figures if p >= eb)])
+    # Words after a date open the count that follows ("أمس عن مقتل 14"): a date keeps them from a date only.
+    counted = attrs.get("kind") != "quantity" or any(q == previous and n for _, q, n in figures)
     stop = _SPEECH.search(text, eb, following)
     tail = _WORD.findall(text, eb, stop.start() if stop else following)
     if following < b and len(tail) <= _CLOSE:
@@ -293,7 +295,8 @@ def _context(
     between = _WORD.findall(text, max(left, previous), ea)
     k = _opener(between, first=False)
     restates = all(term(w) is None for w in between)  # "بنسبة 12.5٪ من 0.80 إلى 0.90 دينار"
-    if previous > left and len(between) <= _CLOSE and (after or k < len(between)) and not restates:
+    close = previous > left and len(between) <= _CLOSE
+    if counted and close and (after or k < len(between)) and not restates:
         # Words between two close figures belong to the first ("12.5 في المئة على البنزين و18 في المئة
         # على الديزل"), unless a conjunction opens the second one's clause ("12 قتيلا وأصيب 40").
         between = between[k:] if k < len(between) else []
@@ -350,14 +353,15 @@ def _dateline(text: str, span: Span) -> bool:
     return evidence["start"] - line_start < 60 and _DATELINE_TAIL.match(text, evidence["end"]) is not None
 
 
-def _figures(doc: Document) -> list[tuple[int, int]]:
-    """View spans of every figure (claim evidence) in the document."""
+def _figures(doc: Document) -> list[tuple[int, int, bool]]:
+    """View spans of every figure (claim evidence) in the document, and whether each is a quantity."""
     to_view = doc.matching.offsets.to_view
     out = set()
     for span in doc.layer("claims"):
         evidence = span.attributes.get("evidence")
         if isinstance(evidence, Mapping):
-            out.add((to_view(evidence["start"]), to_view(evidence["end"])))
+            quantity = span.attributes.get("kind") == "quantity"
+            out.add((to_view(evidence["start"]), to_view(evidence["end"]), quantity))
     return sorted(out)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from isnad.compare.align import ClaimRef, Link
 from isnad.compare.memo import IdentityMemo
+from isnad.compare.values import day_span
 from isnad.model import Document
 from isnad.text.date_lexicon import GREGORIAN, trie
 from isnad.text.normalize import ARABIC_LETTERS, fold
@@ -113,7 +114,7 @@ def _finding(link: Link, x: ClaimRef, y: ClaimRef, docs: Sequence[Document], acr
     earlier, later = (x, y) if _time(dx) <= _time(dy) else (y, x)
     dated = dx.article.published is not None and dy.article.published is not None and _time(dx) != _time(dy)
     moved = _has_update_cue(docs[later.doc], later, earlier) and not _same_snapshot(x, y)
-    revises = dated and (not across or moved or _toll_rises(earlier, later, dx, dy))
+    revises = dated and (not across or moved or _toll_rises(earlier, later, docs))
     if not dated and x.kind == "quantity":
         # No order from the clock: a report that says its figure rose (fell) to a new level is the later one.
         ahead = [r for r, o in ((x, y), (y, x)) if _update_cue(docs[r.doc], r, o) == "level"]
@@ -123,7 +124,9 @@ def _finding(link: Link, x: ClaimRef, y: ClaimRef, docs: Sequence[Document], acr
             revises = True
     a, b = _value_text(earlier), _value_text(later)
     who_a, who_b = _outlet(docs[earlier.doc]), _outlet(docs[later.doc])
-    days = _different_days(docs[earlier.doc], docs[later.doc]) if x.kind != "event" else None
+    settled = _settled(earlier, docs[earlier.doc]) or _settled(later, docs[later.doc])
+    running = x.kind != "event" and not settled
+    days = _different_days(docs[earlier.doc], docs[later.doc]) if running else None
     if days is not None:
         return Finding("update", link, f"{who_a} ({a}) and {who_b} ({b}) report different days: {days}")
     if revises:
@@ -181,14 +184,57 @@ def _different_days(dx: Document, dy: Document) -> str | None:
 TOLL_HOURS = 12.0  # the same day, two outlets with different tolls disagree; by the next day it has grown
 
 
-def _toll_rises(earlier: ClaimRef, later: ClaimRef, dx: Document, dy: Document) -> bool:
+def _toll_rises(earlier: ClaimRef, later: ClaimRef, docs: Sequence[Document]) -> bool:
     """A casualty toll (killed, wounded, displaced…) that grows in a report hours later is a running
-    figure being updated, not a contradiction."""
+    figure being updated, not a contradiction; unless either report ties it to a time that is over."""
     if earlier.fate is None or earlier.fate != later.fate:
         return False
     a, b = earlier.attrs.get("value"), later.attrs.get("value")
+    dx, dy = docs[earlier.doc], docs[later.doc]
     hours = abs(_time(dx) - _time(dy)) / 3600
-    return isinstance(a, int | float) and isinstance(b, int | float) and b > a and hours >= TOLL_HOURS
+    rises = isinstance(a, int | float) and isinstance(b, int | float) and b > a and hours >= TOLL_HOURS
+    return rises and not _settled(earlier, dx) and not _settled(later, dy)
+
+
+SETTLED_DAYS = 7  # an attack this long before the report has its toll; a toll of yesterday's may still grow
+_SINCE = re.compile(rf"(?<![{_L}])(?:منذ|حتي)(?![{_L}])")
+_SINCE_REACH = 30  # characters before a date where "منذ بدء الهجوم في" makes it a start, not the time
+
+
+_PAST = frozenset(fold(w) for w in ["الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت", "السابق", "خلال"])
+
+
+def _said_past(attrs: Mapping[str, Any]) -> bool:
+    """A date with its year written, or one the text says is past ("يونيو الماضي", "خلال يوليو"): a year
+    isnad inferred may be the wrong one ("عقود تسليم ديسمبر" in August is the coming December)."""
+    expression = attrs.get("expression")
+    if not attrs.get("year_inferred"):
+        return True
+    return isinstance(expression, str) and any(w in _PAST for w in fold(expression).split())
+
+
+def _settled(ref: ClaimRef, doc: Document) -> bool:
+    """The figure's sentence dates it to a period that is over ("خلال يوليو": that month's statistic) or
+    to a day weeks before the report ("في 26 يونيو الماضي" recalled in August): a settled figure, which a
+    later report cannot revise by rising. A date a count runs from ("منذ 17 أكتوبر") settles nothing."""
+    published = doc.article.published
+    if published is None:
+        return False
+    today, view = published.date(), doc.matching
+    for claim in doc.layer("claims"):
+        attrs = claim.attributes
+        evidence = attrs.get("evidence")
+        if attrs.get("kind") != "date" or claim.end <= ref.span.start or claim.start >= ref.span.end:
+            continue
+        days = day_span(attrs)
+        if days is None or not days[1] < today or not _said_past(attrs) or not isinstance(evidence, Mapping):
+            continue
+        at = view.offsets.to_view(evidence["start"])
+        if _SINCE.search(view.text, max(at - _SINCE_REACH, 0), view.offsets.to_view(evidence["end"])):
+            continue
+        if days[1] > days[0] or (today - days[1]).days >= SETTLED_DAYS:
+            return True
+    return False
 
 
 _MARKET = ("money", "percent")
@@ -208,7 +254,9 @@ def _companions(ref: ClaimRef) -> set[float]:
     for k, slot in enumerate(ref.row):
         value = slot.attrs.get("value")
         # A bound ("بعد هبوطه أكثر من واحد في المئة") is an earlier move, not this moment's figure.
-        exact = slot.attrs.get("hedge") is None and slot.attrs.get("unit_class") in _MARKET
+        # A move in cents is no moment: "تراجع 40 سنتا" at noon and "ارتفع 40 سنتا" at nine are two.
+        priced = slot.attrs.get("currency") is not None or bool(slot.attrs.get("percent"))
+        exact = slot.attrs.get("hedge") is None and slot.attrs.get("unit_class") in _MARKET and priced
         if k != ref.pos and exact and isinstance(value, int | float):
             out.add(float(value))
     return out
