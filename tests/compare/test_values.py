@@ -121,10 +121,13 @@ def test_a_named_weekday_against_a_day_another_outlet_gives() -> None:
     friday_today = {"value": "2015-07-24", "unit": "day", "expression": "اليوم"}
     saturday = {"value": "2015-07-24", "weekday": 5, "unit": "day", "expression": "اليوم السبت"}
     thursday = {"value": "2015-07-24", "weekday": 3, "unit": "day", "expression": "اليوم الخميس"}
+    wednesday = {"value": "2015-07-24", "weekday": 2, "unit": "day", "expression": "اليوم الأربعاء"}
     monday = {"value": "2015-07-24", "weekday": 0, "unit": "day", "expression": "اليوم الاثنين"}
-    # A relative day is only as exact as the publication stamp it came from: a day either way is allowed.
-    assert compare_dates(saturday, friday_today).outcome != "conflict"
+    # A relative day is only as exact as the publication stamp it came from, and stamps run late (a crawl
+    # time, a late edition): the day meant may be up to two days before the stamp's, not after it.
     assert compare_dates(friday_today, thursday).outcome != "conflict"
+    assert compare_dates(wednesday, friday_today).outcome != "conflict"
+    assert compare_dates(saturday, friday_today).outcome == "conflict"
     verdict = compare_dates(monday, friday_today)
     assert verdict.outcome == "conflict" and "الاثنين" in verdict.why and "الجمعة" in verdict.why
     # A written date is exact: Thursday 23 July is not Friday 24 July.
@@ -162,9 +165,10 @@ def test_a_report_dating_itself_to_another_day_is_another_days_report() -> None:
     wednesday = {"value": "2015-08-06", "weekday": 2, "unit": "day", "expression": "اليوم الأربعاء"}
     friday = {"value": "2015-08-07", "unit": "day", "expression": "لهذا اليوم"}
     assert compare_dates(wednesday, friday).outcome == "unknown"
-    # The same words on a report stamped Sunday 9 August: its own stamp cannot explain Wednesday.
+    # The same words on a report stamped Sunday 9 August, against "اليوم" on Saturday 8 August: neither
+    # stamp can explain Wednesday.
     misdated = dict(wednesday, value="2015-08-09")
-    assert compare_dates(misdated, friday).outcome == "conflict"
+    assert compare_dates(misdated, dict(friday, value="2015-08-08")).outcome == "conflict"
 
 
 def test_a_decimal_written_with_trailing_zeros_keeps_its_precision() -> None:
