@@ -11,6 +11,7 @@ import pytest
 
 from isnad.compare import align, compare_articles, compare_documents
 from isnad.compare.comparison import _story_keys
+from isnad.compare.values import Verdict
 from isnad.examples import corpus_path
 from isnad.ingest import IngestOptions, ingest
 from isnad.model import Article, Document
@@ -243,6 +244,27 @@ def test_one_written_date_given_two_weekdays_is_a_conflict_whatever_the_wording(
     # The same weekday agrees; a Hijri day one weekday off is how two countries' months begin.
     assert _two(first, second.replace("الاثنين", "الخميس"), when, when)["conflicts"] == []
     assert _two(first, second.replace("الاثنين", "الأربعاء"), when, when)["conflicts"] == []
+
+
+def test_a_sentence_giving_both_counts_holds_a_part_not_a_contradiction() -> None:
+    when = datetime(2024, 5, 5, 12, tzinfo=TZ)
+    first = "وأوضح المدير أن المتسابقين الـ80 خضعوا لاختبارات اللجنة الفنية في مقر الأكاديمية بالعاصمة."
+    part = "وأفاد المدير بأن المتسابقين الـ80 خضعوا لاختبارات اللجنة الفنية واجتازها 35 متسابقا فقط."
+    alone = "وأفاد المدير بأن 35 متسابقا فقط خضعوا لاختبارات اللجنة الفنية في مقر الأكاديمية."
+
+    def kept(second: str) -> list[align.Link]:
+        """Whether a conflict between the 80 and the 35 survives, had anything linked them."""
+        docs = [analyze(Article.create(t, f"{k}.txt", published=when)) for k, t in enumerate((first, second))]
+        refs = align.claim_refs(docs, [_story_keys(d) for d in docs])
+        eighty = next(i for i, r in enumerate(refs) if r.doc == 0 and r.attrs.get("value") == 80)
+        thirty_five = next(i for i, r in enumerate(refs) if r.attrs.get("value") == 35)
+        link = align.Link(eighty, thirty_five, 0.9, Verdict("conflict", "80 vs 35"))
+        return align._without_stated_elsewhere(refs, [link])
+
+    # The sentence that gives 35 also names the 80: its 35 counts a part of them (those who passed).
+    assert kept(part) == []
+    assert len(kept(alone)) == 1
+    assert _two(first, part, when, when)["conflicts"] == []
 
 
 def test_the_only_count_of_a_noun_in_each_article_is_one_count() -> None:

@@ -528,7 +528,34 @@ def link_claims(
     # A link that could not compare its values ("unknown") does not keep the judge from finding a
     # conflicting counterpart: it says little about which claim of the other article is the same fact.
     known = {(k, refs[m].doc) for link in links if link.verdict.outcome != "unknown" for k, m in _ends(link)}
-    return links + _judged_conflicts(refs, scores, known)
+    return _without_stated_elsewhere(refs, links + _judged_conflicts(refs, scores, known))
+
+
+def _without_stated_elsewhere(refs: Sequence[ClaimRef], links: list[Link]) -> list[Link]:
+    """Conflicting counts where one sentence also gives the other side's count of the same noun ("30
+    مشاركا" against "المشاركين الـ70", in a sentence that names the 70 participants too): the sentence
+    cannot be contradicting a figure it states itself, so its other figure counts something else (the 30
+    who passed)."""
+    stated: defaultdict[tuple[int, int, str], list[ClaimRef]] = defaultdict(list)
+    for ref in refs:
+        if ref.kind == "quantity" and ref.unit is not None:
+            stated[(ref.doc, ref.span.start, ref.unit)].append(ref)
+
+    def elsewhere(x: ClaimRef, y: ClaimRef) -> bool:
+        # The very figure, not one that rounds to it: "عند 1100 دولار … إلى 1077 دولارا" are two levels.
+        value = y.attrs.get("value")
+        return any(
+            z is not x and z.attrs.get("value") == value and value is not None
+            for z in stated.get((x.doc, x.span.start, y.unit or ""), ())
+        )
+
+    return [
+        link
+        for link in links
+        if link.verdict.outcome != "conflict"
+        or refs[link.a].kind != "quantity"
+        or not (elsewhere(refs[link.a], refs[link.b]) or elsewhere(refs[link.b], refs[link.a]))
+    ]
 
 
 def _calendar_day(x: ClaimRef) -> tuple[str, str, int] | None:
