@@ -19,7 +19,8 @@
    conflicts reported on the planted pair; planted-only precision ignores conflicts already reported on
    the unmodified pair (they are not caused by the plant and are counted under false conflicts per
    unmodified pair). Compatible edits (hedge "نحو" before a number, digits rewritten in the other
-   script) must not produce a conflict on the edited claim.
+   script) must not produce a conflict on the edited claim. Each pair draws its edits from its own
+   generator (seed and pair), so two versions of isnad are scored on the same edits.
 """
 
 from __future__ import annotations
@@ -599,6 +600,13 @@ def plant_candidates(
     return out
 
 
+def plant_rng(seed: int, pair: Pair) -> random.Random:
+    """The generator of one pair's edits. One per pair: a change to isnad that alters one pair's plantable
+    claims must not re-draw the plants of every pair after it, or two versions would be scored on
+    different edits."""
+    return random.Random(f"{seed}/{pair.a}/{pair.b}")
+
+
 def run_pair(k: int, pair: Pair, records: Sequence[Record], rng: random.Random, plants: int) -> PairRun:
     """Compare the pair as published, then once per planted edit (conflicting ones, then one compatible)."""
     started = time.perf_counter()
@@ -794,11 +802,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     runs: list[PairRun] = []
     errors: Counter[str] = Counter()
     for k, pair in enumerate(chosen):
-        # One generator per pair: a change to isnad that alters one pair's plantable claims must not
-        # re-draw the plants of every pair after it, or two versions would be scored on different edits.
-        rng = random.Random(f"{args.seed}/{pair.a}/{pair.b}")
         try:
-            runs.append(run_pair(k, pair, records, rng, args.plants))
+            runs.append(run_pair(k, pair, records, plant_rng(args.seed, pair), args.plants))
         except Exception as exc:  # one failing pair must not hide the figures of the others
             errors[f"{type(exc).__name__}: {exc}"[:200]] += 1
     seconds["compare"] = sum(r.seconds for r in runs)

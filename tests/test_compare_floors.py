@@ -3,7 +3,6 @@ a little below what was measured so they cannot drop silently. The scripts in ev
 
 from __future__ import annotations
 
-import random
 import warnings
 from collections.abc import Callable
 from types import ModuleType
@@ -21,8 +20,7 @@ def test_planted_conflicts_floor(eval_module: Loader) -> None:
     pairs, _ = pc.mine_pairs(records)
     unseen = [p for p in pairs if not pc.tune_day(records[p.a].day)]  # the judge was fitted on the rest
     chosen = pc.sample_pairs(unseen, 120, 0)
-    rng = random.Random(0)
-    runs = [pc.run_pair(k, pair, records, rng, 3) for k, pair in enumerate(chosen)]
+    runs = [pc.run_pair(k, pair, records, pc.plant_rng(0, pair), 3) for k, pair in enumerate(chosen)]
     plants = [t for r in runs for t in r.trials if t.edit.conflicting]
     compatible = [t for r in runs for t in r.trials if not t.edit.conflicting]
     recall = sum(bool(t.involved) for t in plants) / len(plants)
@@ -30,9 +28,9 @@ def test_planted_conflicts_floor(eval_module: Loader) -> None:
     precision = sum(t.new_involved for t in plants) / new if new else 1.0
     false_per_pair = sum(len(r.baseline) for r in runs) / len(runs)
     assert len(plants) >= 50
-    assert recall >= 0.85, recall  # measured 0.892 here; 0.886-0.915 on 200 test-day pairs (seeds 0-4)
-    assert precision >= 0.93, precision  # measured 0.970 (three stray conflicts; the target is 0.95)
-    assert false_per_pair <= 0.21, false_per_pair  # measured 0.167 here; 0.115-0.215 on 200 pairs
+    assert recall >= 0.87, recall  # measured 0.897 here; 0.908-0.953 on 200 test-day pairs (seeds 0-4)
+    assert precision >= 0.95, precision  # measured 0.971 (the target is 0.95)
+    assert false_per_pair <= 0.18, false_per_pair  # measured 0.142 here; 0.100-0.205 on 200 pairs
     assert sum(t.involved for t in compatible) == 0  # a hedge or a digit script never makes a conflict
 
 
