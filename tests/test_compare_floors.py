@@ -44,4 +44,4 @@ def test_ans_stance_floor(eval_module: Loader) -> None:
     gold, pred = stance.cross_validate(pairs, labels, [(dev, held)], stance.FAMILIES, 1.0)
     from sklearn.metrics import f1_score
 
-    assert f1_score(gold, pred, average="macro") >= 0.70  # measured 0.741 on the held-out 20%
+    assert f1_score(gold, pred, average="macro") >= 0.70  # measured 0.745 on the held-out 20%

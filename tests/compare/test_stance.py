@@ -48,6 +48,14 @@ def test_negation_on_one_side_only_is_flagged() -> None:
     assert same["neg_only_a"] == same["neg_only_b"] == 0.0
 
 
+def test_two_different_negation_cues_keep_the_polarity() -> None:
+    # "تقول إنه ليس لديها" and "تنفي وجود": each side negated, with its own cue.
+    f = stance_features("الوزارة تقول إنه ليس لديها خطط للترحيل", "الوزارة تنفي وجود خطط للترحيل")
+    assert f["neg_only_a"] == f["neg_only_b"] == 1.0 and f["neg_parity_differs"] == 0.0
+    flipped = stance_features("الوزارة لديها خطط للترحيل", "الوزارة تنفي وجود خطط للترحيل")
+    assert flipped["neg_parity_differs"] == 1.0
+
+
 def test_negation_with_a_clitic_still_counts() -> None:
     f = stance_features("المحكمة تقبل الطعن", "المحكمة ولا تقبل الطعن")
     assert f["neg_only_b"] == 1.0
@@ -180,6 +188,10 @@ def test_an_opposite_word_is_flagged_even_one_never_seen_in_training() -> None:
     assert same["pole_swapped"] == 0.0 and "pole_one:direction" not in same
     one = stance_features("أسعار القمح", "ارتفاع أسعار القمح")
     assert one["pole_swapped"] == 0.0 and one["pole_one:direction"] == 1.0
+    # Opposites of rank and flow: "في الصدارة" / "في مؤخرة", "يضخ" / "يسحب".
+    ranked = stance_features("آسيا في الصدارة بين أغلى المدن", "آسيا في مؤخرة أغلى المدن")
+    assert ranked["pole_swap:rank"] == 1.0
+    assert stance_features("المركزي يضخ سيولة", "المركزي يسحب السيولة")["pole_swap:flow"] == 1.0
 
 
 def test_swapped_roles_show_as_reordered_shared_words() -> None:

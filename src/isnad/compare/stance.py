@@ -187,6 +187,9 @@ def _negation_features(a: _Side, b: _Side) -> dict[str, float]:
         "neg_b": float(bool(b.negations)),
         "neg_only_a": float(bool(a.negations - b.negations)),
         "neg_only_b": float(bool(b.negations - a.negations)),
+        # Two different cues on both sides ("تقول إنه ليس لديها" / "تنفي وجود") keep the polarity: only
+        # one side negated flips it.
+        "neg_parity_differs": float(bool(a.negations) != bool(b.negations)),
     }
     for cue in b.negations ^ a.negations:
         out[f"neg:{cue}"] = 1.0
