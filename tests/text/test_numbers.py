@@ -493,3 +493,36 @@ def test_the_minute_of_a_match_is_a_mark_not_a_count() -> None:
 )
 def test_trailing_zeros_record_the_place_a_decimal_is_written_to(text: str, figure: str, place: Any) -> None:
     assert one(text, figure)["place"] == place
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "hedge"),
+    [
+        ("لقي شخصان مصرعهما وأصيب 4 آخرون في الحادث", "شخصان", None),
+        ("أسفر القصف عن مقتل شخصين وإصابة آخرين", "شخصين", None),
+        ("أدى الحريق إلى إصابة امرأتين بحروق", "امرأتين", None),
+        ("قتل جنديان في الهجوم على الحاجز", "جنديان", None),
+        ("وسقوط ما لا يقل عن قتيلين في العاصفة", "قتيلين", "at_least"),
+        ("وسقوط مالايقل عن قتيلين في العاصفة", "قتيلين", "at_least"),  # glued by scraping
+    ],
+)
+def test_a_dual_noun_is_a_count_of_two(text: str, figure: str, hedge: str | None) -> None:
+    attrs = one(text, figure)
+    assert attrs["value"] == 2 and attrs["unit"] is not None and attrs["hedge"] == hedge
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أعلنت حركة طالبان مسؤوليتها عن الهجوم",  # a name, not two students
+        "قتل 5 مدنيين في القصف",  # a plural: the count is 5
+        "خضع الطالبان الجديدان للاختبار",  # "طالب" takes a sound plural too: not read
+    ],
+)
+def test_plurals_and_names_are_not_duals(text: str) -> None:
+    assert all(s.attributes["value"] != 2 for s in numbers(text))
+
+
+def test_a_dual_with_its_numeral_counts_once() -> None:
+    spans = numbers("نجا شخصين اثنين فقط من الحادث")
+    assert [s.attributes["value"] for s in spans] == [2]

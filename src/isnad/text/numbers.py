@@ -35,6 +35,7 @@ from functools import lru_cache
 from typing import Any
 
 from isnad.model import Span
+from isnad.text.duals import find_duals
 from isnad.text.glue import default_lexicon
 from isnad.text.normalize import ARABIC_LETTERS
 from isnad.text.number_grammar import Phrase, find_atoms, group_atoms, replay
@@ -87,7 +88,7 @@ def find_numbers(view: View) -> list[Span]:
     text = view.text
     atoms = find_atoms(view)
     if not atoms:
-        return []
+        return _with_duals(view, [])
     phrases = group_atoms(text, atoms)
     rev = text[::-1]
     out: list[Span] = []
@@ -104,7 +105,35 @@ def find_numbers(view: View) -> list[Span]:
         out.append(span)
         i += used + 1
     _share_percent(view, out)
-    return out
+    return _with_duals(view, out)
+
+
+def _with_duals(view: View, spans: list[Span]) -> list[Span]:
+    """Add the counts written as a dual noun ("شخصين"), with a hedge before them ("ما لا يقل عن
+    قتيلين"), unless a numeral already counts that noun ("الشخصين الاثنين", "شخصين اثنين")."""
+    found = find_duals(view)
+    if not found:
+        return spans
+    taken = [(s.start, s.end) for s in spans]
+    taken += [(u, v) for s in spans if isinstance(u := s.attributes.get("unit_start"), int)
+              and isinstance(v := s.attributes.get("unit_end"), int)]  # fmt: skip
+    text, original, rev = view.text, view.original, view.text[::-1]
+    kept = []
+    for dual in found:
+        a, b = view.original_span(dual.start, dual.end)
+        if any(x < b and a < y for x, y in taken) or any(
+            0 <= x - b <= 2 and not original[b:x].strip() for x, _ in taken
+        ):
+            continue
+        attrs = _EMPTY_ATTRS.copy()
+        attrs.update(value=2, kind="cardinal", unit=dual.word, unit_class=classify_unit(dual.noun))
+        attrs["unit_start"], attrs["unit_end"] = a, b
+        pre = _PRE.match(rev, len(text) - dual.cs) if dual.cs and text[dual.cs - 1] in _PRE_LEFT else None
+        _, hedge, hspan = _NO_PRE if pre is None else _pre_context(text, pre)
+        if hedge is not None and hedge not in ("between", "from"):
+            attrs["hedge"], attrs["hedge_text"] = hedge, original[slice(*view.original_span(*hspan))]
+        kept.append(Span(a, b, original[a:b], "number", attrs))
+    return sorted(spans + kept, key=lambda s: s.start) if kept else spans
 
 
 def _orphan_scale(text: str, p: Phrase) -> bool:

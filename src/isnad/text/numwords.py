@@ -175,6 +175,7 @@ HEDGES_BEFORE: dict[str, str] = {
         "أقل من": "less_than", "دون": "less_than",
         "ما دون": "less_than", "ما يقل عن": "less_than", "تحت": "less_than",
         "ما لا يقل عن": "at_least", "لا يقل عن": "at_least", "على الأقل": "at_least",
+        "مالا يقل عن": "at_least", "مالايقل عن": "at_least",  # glued by scraping
         "ما لا يزيد عن": "at_most", "ما لا يزيد على": "at_most", "لا يزيد عن": "at_most",
         "لا يزيد على": "at_most", "لا يتجاوز": "at_most", "ما لا يتجاوز": "at_most",
         "لا تتجاوز": "at_most", "لم يتجاوز": "at_most", "لم تتجاوز": "at_most", "لا تتخطى": "at_most",
