@@ -267,6 +267,17 @@ def test_a_sentence_giving_both_counts_holds_a_part_not_a_contradiction() -> Non
     assert _two(first, part, when, when)["conflicts"] == []
 
 
+def test_a_total_over_separate_incidents_is_not_one_incidents_count() -> None:
+    when = datetime(2024, 5, 5, 12, tzinfo=TZ)
+    first = "لقي ثلاثة أشخاص مصرعهم وأصيب 12 آخرون في حادثين منفصلين على طريق الساحل الدولي اليوم."
+    second = "لقي شخصان مصرعهما وأصيب 4 آخرون إثر تصادم سيارتين على طريق الساحل الدولي اليوم."
+    assert _two(first, second, when, when)["conflicts"] == []
+    # One accident each: two dead (a dual noun) against three is a contradiction, and so are the injured.
+    one = first.replace(" في حادثين منفصلين", " في حادث تصادم")
+    values = [set(c["values"]) for c in _two(one, second, when, when)["conflicts"]]
+    assert values == [{"ثلاثة أشخاص", "شخصان"}, {"12 آخرون", "4 آخرون"}]
+
+
 def test_the_only_count_of_a_noun_in_each_article_is_one_count() -> None:
     when = datetime(2024, 5, 5, 12, tzinfo=TZ)
     first = "اختتم مهرجان التمور في بريدة فعالياته أمس بحضور 60 ألف زائر من المواطنين والمقيمين."

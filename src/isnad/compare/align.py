@@ -101,6 +101,7 @@ class ClaimRef:
     weight_sum: float = 0.0  # sum of `weights`
     sentence_sum: float = 0.0  # sum of `sentence`
     peers: int = 1  # claims of its article with its family and counted noun (itself included)
+    spread: bool = False  # its sentence sums several incidents ("في حادثين منفصلين", "هجمات متفرقة")
 
     @property
     def attrs(self) -> Mapping[str, Any]:
@@ -176,9 +177,26 @@ def claim_refs(
                     sum(weights.values()),
                     sum(whole.values()),
                     peers[(_span_family(span), unit_term)],
+                    _spread(doc, sentence),
                 )
             )
     return out
+
+
+# "حادثين منفصلين", "عمليتين منفصلتين", "هجمات متفرقة" (matching view: ة is ه); not "في أنحاء متفرقة من
+# اليمن", where one incident's victims came from.
+_INCIDENTS = "حادث|حادثين|حادثتين|حوادث|عمليتين|عمليات|هجومين|هجمات|انفجارين|تفجيرين|اشتباكات|غارات"
+_SPREAD = re.compile(
+    rf"(?<![{ARABIC_LETTERS}])[وفب]?(?:ال)?(?:{_INCIDENTS})\s+(?:ال)?(?:منفصل|متفرق)(?:ين|تين|ه|ات)?"
+    rf"(?![{ARABIC_LETTERS}])"
+)
+
+
+def _spread(doc: Document, sentence: tuple[int, int]) -> bool:
+    """Whether a sentence sums several separate incidents: its counts are totals ("لقي ثلاثة أشخاص
+    مصرعهم في حادثين منفصلين"), never one incident's count in another report."""
+    to_view = doc.matching.offsets.to_view
+    return _SPREAD.search(doc.matching.text, to_view(sentence[0]), to_view(sentence[1])) is not None
 
 
 def _written_day(span: Span) -> bool:
@@ -644,6 +662,7 @@ def open_conflicts(
             or magnitude_gap(x.attrs, y.attrs) >= 0.5
             or not _same_fate(x, y)
             or _modal(x) != _modal(y)
+            or x.spread != y.spread
         ):
             continue
         verdict = compare_values(x.kind, x.attrs, y.attrs) if x.kind == y.kind else _mixed(x, y)
@@ -716,7 +735,7 @@ def _sure_conflict(x: ClaimRef, y: ClaimRef, s: float) -> bool:
     if x.kind != "quantity":
         return only_day or ((shared >= 2 or _same_sentence(x, y) > 0) and not _heads_differ(x, y))
     gap = magnitude_gap(x.attrs, y.attrs)
-    if gap >= 1 or not _same_fate(x, y) or _modal(x) != _modal(y):
+    if gap >= 1 or not _same_fate(x, y) or _modal(x) != _modal(y) or x.spread != y.spread:
         return False
     if (shared >= 2 and not _heads_differ(x, y)) or (x.fate is not None and x.fate == y.fate and gap < 0.5):
         return True
