@@ -278,6 +278,26 @@ def test_a_total_over_separate_incidents_is_not_one_incidents_count() -> None:
     assert values == [{"ثلاثة أشخاص", "شخصان"}, {"12 آخرون", "4 آخرون"}]
 
 
+def test_a_weekday_and_a_day_said_from_the_same_word_need_less_to_conflict() -> None:
+    when = datetime(2015, 8, 4, 12, tzinfo=TZ)  # a Tuesday
+    second = "استعادت قوات الجيش الوطني قاعدة العند العسكرية أمس بدعم من طيران التحالف."
+
+    def sure_at(first: str, score: float) -> bool:
+        docs = [analyze(Article.create(t, f"{k}.txt", published=when)) for k, t in enumerate((first, second))]
+        refs = align.claim_refs(docs, [_story_keys(d) for d in docs])
+        x = next(r for r in refs if r.kind == "weekday")
+        y = next(r for r in refs if r.doc == 1 and r.kind == "date")
+        return align._sure_conflict(x, y, score)
+
+    # "أمس الخميس" against "أمس": both outlets date the event from the same word; a middling likeness of
+    # the sentences is enough to call the wrong weekday a contradiction.
+    anchored = "أحكمت المقاومة أمس الخميس سيطرتها على قاعدة العند الجوية بعد معارك عنيفة."
+    assert sure_at(anchored, 0.35)
+    # A weekday given without "أمس" may date another event of the story: it needs the usual likeness.
+    bare = anchored.replace("أمس الخميس", "الخميس")
+    assert not sure_at(bare, 0.35)
+
+
 def test_the_only_count_of_a_noun_in_each_article_is_one_count() -> None:
     when = datetime(2024, 5, 5, 12, tzinfo=TZ)
     first = "اختتم مهرجان التمور في بريدة فعالياته أمس بحضور 60 ألف زائر من المواطنين والمقيمين."

@@ -729,7 +729,7 @@ def _sure_conflict(x: ClaimRef, y: ClaimRef, s: float) -> bool:
         and x.unit == y.unit
         and (shared >= 1 or _only_counts(x, y))
     )
-    only_day = x.kind == "date" and _only_counts(x, y)
+    only_day = (x.kind == "date" and _only_counts(x, y)) or _same_anchor(x, y)
     if s < (AGREE_AT if (same_count and magnitude_gap(x.attrs, y.attrs) < 0.5) or only_day else CONFLICT_AT):
         return False
     if x.kind != "quantity":
@@ -779,6 +779,29 @@ _MODAL = frozenset(
     ]
     if (t := term(fold(w)))
 )
+
+
+_ANCHORS = frozenset(fold(w) for w in ["أمس", "اليوم", "غدا"])
+_BEFORE_ANCHOR = frozenset(fold(w) for w in ["صباح", "مساء", "ظهر", "عصر", "فجر", "ليل", "ليلة", "يوم", "من"])
+
+
+def _anchor(x: ClaimRef) -> str | None:
+    """The day word a date is said from ("أمس" in "مساء أمس الاثنين"), if it is one."""
+    expression = x.attrs.get("expression")
+    if not isinstance(expression, str):
+        return None
+    words = [w for w in fold(expression).split() if w not in _BEFORE_ANCHOR]
+    return words[0] if words and words[0] in _ANCHORS else None
+
+
+def _same_anchor(x: ClaimRef, y: ClaimRef) -> bool:
+    """A weekday and a day said from the same word by two outlets ("أمس الاثنين" / "أمس"): the same day
+    of the story told alike, which only a wrong weekday makes differ."""
+    if {x.kind, y.kind} != {"weekday", "date"}:
+        # Two weekdays are compared by name: "أمس الاثنين" in one day's report, "أمس الثلاثاء" in the next.
+        return False
+    anchor = _anchor(x)
+    return anchor is not None and anchor == _anchor(y)
 
 
 def _only_counts(x: ClaimRef, y: ClaimRef) -> bool:
