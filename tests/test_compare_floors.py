@@ -28,9 +28,9 @@ def test_planted_conflicts_floor(eval_module: Loader) -> None:
     precision = sum(t.new_involved for t in plants) / new if new else 1.0
     false_per_pair = sum(len(r.baseline) for r in runs) / len(runs)
     assert len(plants) >= 50
-    assert recall >= 0.87, recall  # measured 0.897 here; 0.908-0.953 on 200 test-day pairs (seeds 0-4)
-    assert precision >= 0.95, precision  # measured 0.971 (the target is 0.95)
-    assert false_per_pair <= 0.18, false_per_pair  # measured 0.142 here; 0.100-0.205 on 200 pairs
+    assert recall >= 0.87, recall  # measured 0.897 here; 0.909-0.953 on 200 test-day pairs (seeds 0-4)
+    assert precision >= 0.95, precision  # measured 0.972 (the target is 0.95)
+    assert false_per_pair <= 0.17, false_per_pair  # measured 0.133 here; 0.100-0.205 on 200 pairs
     assert sum(t.involved for t in compatible) == 0  # a hedge or a digit script never makes a conflict
 
 
