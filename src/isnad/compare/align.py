@@ -782,16 +782,23 @@ _MODAL = frozenset(
 
 
 _ANCHORS = frozenset(fold(w) for w in ["أمس", "اليوم", "غدا"])
-_BEFORE_ANCHOR = frozenset(fold(w) for w in ["صباح", "مساء", "ظهر", "عصر", "فجر", "ليل", "ليلة", "يوم", "من"])
+# A part of the day before the day word changes nothing: "صباح اليوم الأربعاء", "مساء أمس الثلاثاء".
+_PART_OF_DAY = frozenset(
+    fold(w) for w in ["صباح", "مساء", "ظهر", "عصر", "فجر", "ليل", "ليلة", "ضحى", "بعد", "يوم", "من"]
+)
+
+
+def day_anchor(expression: object) -> str | None:
+    """The day word (folded أمس، اليوم، غدا) a date expression is said from: "امس" for "مساء أمس الاثنين";
+    None for any other expression."""
+    if not isinstance(expression, str):
+        return None
+    words = [w for w in fold(expression).split() if w not in _PART_OF_DAY]
+    return words[0] if words and words[0] in _ANCHORS else None
 
 
 def _anchor(x: ClaimRef) -> str | None:
-    """The day word a date is said from ("أمس" in "مساء أمس الاثنين"), if it is one."""
-    expression = x.attrs.get("expression")
-    if not isinstance(expression, str):
-        return None
-    words = [w for w in fold(expression).split() if w not in _BEFORE_ANCHOR]
-    return words[0] if words and words[0] in _ANCHORS else None
+    return day_anchor(x.attrs.get("expression"))
 
 
 def _same_anchor(x: ClaimRef, y: ClaimRef) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from isnad.compare.align import ClaimRef, Link
+from isnad.compare.align import ClaimRef, Link, day_anchor
 from isnad.compare.memo import IdentityMemo
 from isnad.compare.values import day_span
 from isnad.model import Document
@@ -139,10 +139,6 @@ def _finding(link: Link, x: ClaimRef, y: ClaimRef, docs: Sequence[Document], acr
 
 _DAY_NAMES = ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد")
 _SHIFT = {"اليوم": 0, "امس": 1, "غدا": -1}  # "أمس الأحد" is said on a Monday
-# A part of the day before the anchor changes nothing: "صباح اليوم الأربعاء", "مساء أمس الثلاثاء".
-_PART_OF_DAY = frozenset(
-    fold(w) for w in ["صباح", "مساء", "ظهر", "عصر", "فجر", "ليل", "ليلة", "ضحى", "بعد", "يوم"]
-)
 
 
 # A story has at most 100 articles: documents are not kept longer than a comparison needs them.
@@ -159,11 +155,9 @@ def _said_day(doc: Document) -> int | None:
     days = set()
     for claim in doc.layer("claims"):
         weekday, expression = claim.attributes.get("weekday"), claim.attributes.get("expression")
-        if isinstance(weekday, int) and isinstance(expression, str):
-            said = [w for w in fold(expression).split() if w not in _PART_OF_DAY]
-            first = said[0] if said else ""
-            if first in _SHIFT:
-                days.add((weekday + _SHIFT[first]) % 7)
+        anchor = day_anchor(expression)
+        if isinstance(weekday, int) and anchor is not None:
+            days.add((weekday + _SHIFT[anchor]) % 7)
     return days.pop() if len(days) == 1 else None
 
 
