@@ -492,3 +492,10 @@ def test_bare_year_after_a_preposition_is_found(text: str) -> None:
     # The candidate finder's keys for these leads include the year digits the guard requires.
     found = dates(text)
     assert [d.attributes["value"] for d in found] == [next(w for w in text.split() if w.isdigit())]
+
+
+def test_the_day_numbered_in_a_month_is_not_today() -> None:
+    # "اليوم 15 من شهر يونيو" is the 15th day of June, not "today" followed by a date.
+    text = "يسري الحظر خلال الفترة ما بين اليوم 15 من شهر يونيو إلى نهاية اليوم الـ 15 من شهر سبتمبر."
+    assert [s.text for s in dates(text)] == ["15 من شهر يونيو", "15 من شهر سبتمبر"]
+    assert [s.text for s in dates("وصل الوفد اليوم إلى العاصمة.")] == ["اليوم"]
