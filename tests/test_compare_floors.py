@@ -30,7 +30,7 @@ def test_planted_conflicts_floor(eval_module: Loader) -> None:
     assert len(plants) >= 50
     assert recall >= 0.87, recall  # measured 0.897 here; 0.909-0.953 on 200 test-day pairs (seeds 0-4)
     assert precision >= 0.95, precision  # measured 0.972 (the target is 0.95)
-    assert false_per_pair <= 0.17, false_per_pair  # measured 0.133 here; 0.100-0.205 on 200 pairs
+    assert false_per_pair <= 0.17, false_per_pair  # measured 0.133 here; 0.100-0.200 on 200 pairs
     assert sum(t.involved for t in compatible) == 0  # a hedge or a digit script never makes a conflict
 
 
