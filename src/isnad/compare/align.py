@@ -137,6 +137,7 @@ def claim_refs(
         peers = Counter((_span_family(c), _unit_term(c)) for c in claims)
         written = [c for c in claims if _written_day(c)]
         wholes: dict[tuple[int, int], Mapping[str, float]] = {}
+        spread = {sentence: _spread(doc, sentence) for sentence in set(bounds)}  # once per sentence
         slots = {
             k: tuple(Slot(str(c.attributes.get("kind")), c.attributes, _unit_term(c)) for c in row)
             for k, row in rows.items()
@@ -177,7 +178,7 @@ def claim_refs(
                     sum(weights.values()),
                     sum(whole.values()),
                     peers[(_span_family(span), unit_term)],
-                    _spread(doc, sentence),
+                    spread[sentence],
                 )
             )
     return out

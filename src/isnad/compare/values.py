@@ -218,10 +218,6 @@ def _weekday_against_day(named: Mapping[str, Any], other: Mapping[str, Any]) -> 
     return Verdict("conflict", f"{_figure(named)} ({_day(weekday)}) vs {_figure(other)} ({when})")
 
 
-def _days_apart(a: int, b: int) -> int:
-    return min((a - b) % 7, (b - a) % 7)
-
-
 _SELF = ("اليوم", "امس", "غدا")
 
 
